@@ -1,0 +1,34 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace cgs {
+
+// What a checkpoint folder holds, read from its state.json without loading tensors.
+struct CheckpointInfo {
+    std::string tag;  // folder name: latest, epoch_0005, ...
+    std::string path; // the folder
+    int epoch = 0;    // epochs completed when it was written
+    std::int64_t iteration = 0;
+    int ngf = 64, nBlocks = 9, inputNc = 3, outputNc = 3;
+};
+
+// Checkpoint folders of a run folder (<run>/checkpoints/*), sorted by epoch then tag;
+// damaged or foreign folders are left out. Throws CheckpointError if runDir has no checkpoints/.
+std::vector<CheckpointInfo> listCheckpoints(const std::string &runDir);
+
+// Reads one checkpoint folder's state.json. Throws CheckpointError naming the folder and cause.
+CheckpointInfo readCheckpointInfo(const std::string &checkpointDir);
+
+// Layout of a checkpoint folder (DESIGN §4), for readers outside the trainer:
+//   G_A.pt G_B.pt D_A.pt D_B.pt        torch::save of the module (keys = official keys)
+//   optimizer_G.pt optimizer_D.pt      torch::save of the Adam state
+//   state.pt                           image pools and RNG states (tensors)
+//   state.json                         counters, architecture, versions
+//   manifest.json                      size and checksum of every file above
+inline const char *kGeneratorAFile = "G_A.pt";
+inline const char *kGeneratorBFile = "G_B.pt";
+
+} // namespace cgs
