@@ -35,6 +35,10 @@ public:
     virtual std::int64_t sizeA() const = 0;
     virtual std::int64_t sizeB() const = 0;
 
+    // The run's seed; the trainer calls it once, before the first pair(). Every random choice
+    // (B index, A order, crop offsets, flips) derives from (seed, epoch, index).
+    virtual void setSeed(std::uint64_t seed) = 0;
+
     // Example `index` (0 <= index < size()) of `epoch` (1-based). Throws DatasetError only when
     // no image of a domain can be read at all; single unreadable files are skipped and
     // reported through the warning callback.
