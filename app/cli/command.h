@@ -1,0 +1,40 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+
+namespace cgs::cli {
+
+// Exit codes, one per error category (documented in `cyclegan --help`).
+enum ExitCode {
+    kExitOk = 0,
+    kExitUsage = 1,      // bad options, config or model file
+    kExitPartial = 2,    // some inputs failed (translate/export)
+    kExitDataset = 3,    // dataset missing or unreadable
+    kExitCheckpoint = 4, // checkpoint missing, damaged or mismatched
+    kExitDevice = 5,     // device unavailable or out of memory
+    kExitTraining = 6,   // NaN/Inf loss or other numerical failure
+    kExitIo = 7,         // cannot write (disk full, permissions)
+    kExitInterrupted = 130,
+};
+
+// A subcommand: registered on the root app; run() is called when it was chosen.
+struct Command {
+    CLI::App *app = nullptr;
+    std::function<int()> run;
+};
+
+Command addTrainCommand(CLI::App &root);
+
+// Maps the current exception (inside a catch block) to a message on stderr and an exit code.
+int reportException();
+
+// Installs SIGINT/SIGTERM handlers that call `onSignal` once (second signal: default action).
+void installStopHandler(std::function<void()> onSignal);
+
+// "1h 02m", "3m 20s", "12s"
+std::string formatDuration(double seconds);
+
+} // namespace cgs::cli

@@ -1,0 +1,31 @@
+// cyclegan: the command-line twin of CycleGAN Studio. Parses, runs one subcommand, maps
+// errors to exit codes (see app/cli/command.h).
+#include "app/cli/command.h"
+
+#include <iostream>
+#include <vector>
+
+int main(int argc, char **argv) {
+    CLI::App root{"cyclegan: unpaired image-to-image translation (CycleGAN) on the CPU or a CUDA "
+                  "GPU.\nExit codes: 0 ok, 1 usage/config, 2 some inputs failed, 3 dataset, "
+                  "4 checkpoint, 5 device, 6 training (NaN), 7 disk/io, 130 interrupted."};
+    root.require_subcommand(1);
+    root.set_version_flag("--version", "cyclegan " CGS_CLI_VERSION);
+    std::vector<cgs::cli::Command> commands = {
+        cgs::cli::addTrainCommand(root),
+    };
+    try {
+        root.parse(argc, argv);
+    } catch (const CLI::ParseError &e) {
+        return root.exit(e) == 0 ? 0 : cgs::cli::kExitUsage;
+    }
+    // One boundary for everything a command throws: each error category -> message + code.
+    try {
+        for (const auto &command : commands)
+            if (command.app->parsed())
+                return command.run();
+    } catch (...) {
+        return cgs::cli::reportException();
+    }
+    return cgs::cli::kExitUsage;
+}

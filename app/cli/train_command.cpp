@@ -1,0 +1,159 @@
+#include "app/cli/command.h"
+
+#include "core/engine/error.h"
+#include "core/engine/trainer.h"
+#include "core/imageio/folder_source.h"
+#include "core/imageio/png_writer.h"
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+namespace cgs::cli {
+namespace {
+
+// Prints the official-style progress line every print_freq images, warnings and checkpoints.
+class ConsoleObserver : public TrainingObserver {
+public:
+    explicit ConsoleObserver(const TrainOptions &o) : m_options(o) {}
+
+    void stepFinished(const StepReport &r) override {
+        const std::int64_t images = r.iteration * m_options.batchSize;
+        if (images / m_options.printFreq == (images - m_options.batchSize) / m_options.printFreq &&
+            r.iteration != r.totalIterations)
+            return;
+        const auto &l = r.losses;
+        std::printf("(epoch %d/%d, iter %lld/%lld, total %lld/%lld) lr %.6g | D_A %.3f G_A %.3f "
+                    "cycle_A %.3f idt_A %.3f D_B %.3f G_B %.3f cycle_B %.3f idt_B %.3f | "
+                    "%.2f it/s | ETA %s\n",
+                    r.epoch, r.totalEpochs, static_cast<long long>(r.epochIteration),
+                    static_cast<long long>(r.epochSize), static_cast<long long>(r.iteration),
+                    static_cast<long long>(r.totalIterations), r.lr, l.dA, l.gA, l.cycleA, l.idtA,
+                    l.dB, l.gB, l.cycleB, l.idtB,
+                    r.secondsPerIteration > 0 ? 1.0 / r.secondsPerIteration : 0.0,
+                    formatDuration(r.etaSeconds).c_str());
+        std::fflush(stdout);
+    }
+    void checkpointSaved(const CheckpointReport &r) override {
+        std::printf("saved checkpoint '%s' (iteration %lld) to %s\n", r.tag.c_str(),
+                    static_cast<long long>(r.iteration), r.path.c_str());
+        std::fflush(stdout);
+    }
+    void logged(LogLevel level, const std::string &message) override {
+        if (level == LogLevel::Info)
+            std::printf("%s\n", message.c_str());
+        else
+            std::fprintf(stderr, "%s: %s\n", level == LogLevel::Warning ? "warning" : "error",
+                         message.c_str());
+        std::fflush(stdout);
+    }
+
+private:
+    TrainOptions m_options;
+};
+
+struct TrainArgs {
+    TrainOptions o;
+    std::string preprocess = "resize_and_crop";
+    std::string ganMode = "lsgan";
+    bool noDropout = true;
+    std::string norm = "instance";
+    std::string model = "cycle_gan";
+};
+
+void addDataOptions(CLI::App *cmd, TrainArgs &a) {
+    auto &o = a.o;
+    cmd->add_option("--dataroot", o.dataroot, "Folder with trainA/ and trainB/ (domains A and B)");
+    cmd->add_option("--dirA", o.dirA, "Domain A folder (instead of <dataroot>/trainA)");
+    cmd->add_option("--dirB", o.dirB, "Domain B folder (instead of <dataroot>/trainB)");
+    cmd->add_option("--phase", o.phase, "Sub-folder prefix: <dataroot>/<phase>A")->capture_default_str();
+    cmd->add_option("--preprocess", a.preprocess,
+                    "resize_and_crop | crop | scale_width | scale_width_and_crop | none")
+        ->capture_default_str();
+    cmd->add_option("--load_size", o.loadSize, "Scale images to this size")->capture_default_str();
+    cmd->add_option("--crop_size", o.cropSize, "Then crop to this size")->capture_default_str();
+    cmd->add_flag("--no_flip", o.noFlip, "No random horizontal flip");
+    cmd->add_flag("--serial_batches", o.serialBatches, "Take images in order, not at random");
+    cmd->add_option("--max_dataset_size", o.maxDatasetSize, "Use at most this many images per domain");
+    cmd->add_option("--num_threads", o.numThreads, "Image decoding threads")->capture_default_str();
+    cmd->add_option("--batch_size", o.batchSize, "Images per step")->capture_default_str();
+}
+
+void addModelOptions(CLI::App *cmd, TrainArgs &a) {
+    auto &o = a.o;
+    cmd->add_option("--model", a.model, "Only cycle_gan")->capture_default_str();
+    cmd->add_option("--netG", o.netG, "resnet_9blocks | resnet_6blocks")->capture_default_str();
+    cmd->add_option("--netD", o.netD, "basic | n_layers")->capture_default_str();
+    cmd->add_option("--n_layers_D", o.nLayersD, "Layers of D with --netD n_layers")->capture_default_str();
+    cmd->add_option("--ngf", o.ngf, "Generator filters in the first layer")->capture_default_str();
+    cmd->add_option("--ndf", o.ndf, "Discriminator filters in the first layer")->capture_default_str();
+    cmd->add_option("--input_nc", o.inputNc, "Input channels (3)")->capture_default_str();
+    cmd->add_option("--output_nc", o.outputNc, "Output channels (3)")->capture_default_str();
+    cmd->add_option("--norm", a.norm, "Only instance")->capture_default_str();
+    cmd->add_flag("--no_dropout", a.noDropout, "Accepted for compatibility (CycleGAN uses no dropout)");
+    cmd->add_option("--init_type", o.initType, "normal | xavier | kaiming | orthogonal")->capture_default_str();
+    cmd->add_option("--init_gain", o.initGain, "Scale of the initial weights")->capture_default_str();
+    cmd->add_option("--gan_mode", a.ganMode, "lsgan | vanilla")->capture_default_str();
+    cmd->add_option("--lambda_A", o.lambdaA, "Weight of cycle loss A->B->A")->capture_default_str();
+    cmd->add_option("--lambda_B", o.lambdaB, "Weight of cycle loss B->A->B")->capture_default_str();
+    cmd->add_option("--lambda_identity", o.lambdaIdentity,
+                    "Identity loss weight, relative to lambda_A/B (0 = off)")->capture_default_str();
+    cmd->add_option("--pool_size", o.poolSize, "Stored fakes per direction (0 = none)")->capture_default_str();
+}
+
+void addRunOptions(CLI::App *cmd, TrainArgs &a) {
+    auto &o = a.o;
+    cmd->add_option("--name", o.name, "Run name: the run folder is <checkpoints_dir>/<name>")->capture_default_str();
+    cmd->add_option("--checkpoints_dir", o.checkpointsDir, "Where run folders live")->capture_default_str();
+    cmd->add_option("--lr", o.lr, "Initial Adam learning rate")->capture_default_str();
+    cmd->add_option("--beta1", o.beta1, "Adam beta1")->capture_default_str();
+    cmd->add_option("--n_epochs", o.nEpochs, "Epochs at the initial learning rate")->capture_default_str();
+    cmd->add_option("--n_epochs_decay", o.nEpochsDecay, "Epochs of linear decay to 0")->capture_default_str();
+    cmd->add_option("--epoch_count", o.epochCount, "Number of the first epoch")->capture_default_str();
+    cmd->add_option("--save_epoch_freq", o.saveEpochFreq, "Keep a checkpoint every N epochs")->capture_default_str();
+    cmd->add_option("--save_latest_freq", o.saveLatestFreq, "Write checkpoints/latest every N images")->capture_default_str();
+    cmd->add_option("--print_freq", o.printFreq, "Progress line every N images")->capture_default_str();
+    cmd->add_option("--display_freq", o.displayFreq, "Preview grid every N images")->capture_default_str();
+    cmd->add_flag("--continue_train", o.continueTrain, "Resume the run from checkpoints/<epoch>");
+    cmd->add_option("--epoch", o.epoch, "Checkpoint to resume from (latest, epoch_0005, ...)")->capture_default_str();
+    cmd->add_option("--device", o.device, "auto | cpu | cuda | cuda:N")->capture_default_str();
+    cmd->add_option("--seed", o.seed, "Random seed (-1 = random; printed and saved)")->capture_default_str();
+    cmd->add_option("--cpu_threads", o.cpuThreads, "LibTorch threads on the CPU (0 = all cores)")->capture_default_str();
+}
+
+int runTrain(TrainArgs &a) {
+    if (a.model != "cycle_gan")
+        throw ConfigError("--model '" + a.model + "' is not supported (only cycle_gan)");
+    if (a.norm != "instance")
+        throw ConfigError("--norm '" + a.norm + "' is not supported (only instance)");
+    a.o.preprocess = preprocessFromString(a.preprocess);
+    a.o.ganMode = ganModeFromString(a.ganMode);
+    a.o.validate();
+    auto source = std::make_unique<FolderSource>(a.o);
+    std::printf("dataset: %lld images in A, %lld in B\n", static_cast<long long>(source->sizeA()),
+                static_cast<long long>(source->sizeB()));
+    Trainer trainer(a.o, std::move(source), std::make_shared<PngWriter>());
+    TrainControl control;
+    installStopHandler([&control] { control.requestStop(); });
+    ConsoleObserver observer(trainer.options());
+    const TrainSummary s = trainer.run(observer, control);
+    std::printf("%s after %lld iterations in %s; run folder: %s\n",
+                s.finished ? "Finished" : "Stopped (resume with --continue_train)",
+                static_cast<long long>(s.iterations), formatDuration(s.seconds).c_str(),
+                s.runDir.c_str());
+    return kExitOk;
+}
+
+} // namespace
+
+Command addTrainCommand(CLI::App &root) {
+    auto args = std::make_shared<TrainArgs>();
+    CLI::App *cmd = root.add_subcommand(
+        "train", "Train a CycleGAN on two folders of images (official train.py options)");
+    addDataOptions(cmd, *args);
+    addModelOptions(cmd, *args);
+    addRunOptions(cmd, *args);
+    return {cmd, [args] { return runTrain(*args); }};
+}
+
+} // namespace cgs::cli

@@ -1,0 +1,127 @@
+#include "core/engine/checkpoint_store.h"
+
+#include "core/engine/atomic_file.h"
+#include "core/engine/checkpoint_io.h"
+#include "core/engine/device.h"
+#include "core/engine/error.h"
+#include "core/engine/training_checkpoint.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+
+namespace cgs {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+json readState(const std::string &dir) {
+    const fs::path file = fs::path(dir) / "state.json";
+    if (!fs::exists(file))
+        throw CheckpointError("'" + dir + "' is not a checkpoint folder (no state.json)");
+    try {
+        json state = json::parse(readFile(file.string()));
+        if (state.value("format", "") != "cyclegan-studio-checkpoint")
+            throw CheckpointError("'" + file.string() + "' is not a CycleGAN Studio checkpoint");
+        return state;
+    } catch (const json::exception &e) {
+        throw CheckpointError("Cannot read '" + file.string() + "': " + e.what());
+    }
+}
+
+} // namespace
+
+CheckpointInfo readCheckpointInfo(const std::string &checkpointDir) {
+    const json state = readState(checkpointDir);
+    CheckpointInfo info;
+    info.path = checkpointDir;
+    info.tag = state.value("tag", fs::path(checkpointDir).filename().string());
+    info.epoch = state.value("epochs_completed", 0);
+    info.iteration = state.value("iteration", std::int64_t(0));
+    const json arch = state.value("arch", json::object());
+    info.ngf = arch.value("ngf", 64);
+    info.nBlocks = arch.value("n_blocks", 9);
+    info.inputNc = arch.value("input_nc", 3);
+    info.outputNc = arch.value("output_nc", 3);
+    return info;
+}
+
+std::vector<CheckpointInfo> listCheckpoints(const std::string &runDir) {
+    const fs::path root = fs::path(runDir) / "checkpoints";
+    if (!fs::is_directory(root))
+        throw CheckpointError("'" + runDir + "' has no checkpoints/ folder (not a training run)");
+    std::vector<CheckpointInfo> out;
+    for (const auto &entry : fs::directory_iterator(root)) {
+        const auto name = entry.path().filename().string();
+        if (!entry.is_directory() || name.empty() || name[0] == '.')
+            continue;
+        try {
+            out.push_back(readCheckpointInfo(entry.path().string()));
+        } catch (const Error &) {
+            // Damaged or foreign folders are left out of the list by contract.
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const CheckpointInfo &a, const CheckpointInfo &b) {
+        return std::tie(a.iteration, a.tag) < std::tie(b.iteration, b.tag);
+    });
+    return out;
+}
+
+ResnetGenerator loadCheckpointGenerator(const std::string &checkpointDir, Direction direction,
+                                        const torch::Device &device) {
+    const CheckpointInfo info = readCheckpointInfo(checkpointDir);
+    const bool aToB = direction == Direction::AToB;
+    const fs::path file = fs::path(checkpointDir) / (aToB ? kGeneratorAFile : kGeneratorBFile);
+    if (!fs::exists(file))
+        throw CheckpointError("Checkpoint '" + checkpointDir + "' has no " +
+                              file.filename().string() + " (it holds no " +
+                              (aToB ? "A->B" : "B->A") + " generator)");
+    ResnetGeneratorOptions options(aToB ? info.inputNc : info.outputNc,
+                                   aToB ? info.outputNc : info.inputNc);
+    options.ngf(info.ngf).n_blocks(info.nBlocks);
+    ResnetGenerator net(options);
+    try {
+        torch::serialize::InputArchive archive;
+        archive.load_from(file.string(), device);
+        net->load(archive);
+    } catch (const c10::Error &e) {
+        throw CheckpointError("Cannot load '" + file.string() + "': " + e.what_without_backtrace());
+    }
+    net->to(device);
+    net->eval();
+    return net;
+}
+
+void saveGeneratorCheckpoint(const std::string &checkpointDir, ResnetGenerator &generator) {
+    const fs::path dir(checkpointDir);
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec)
+        throw IoError("Cannot create '" + checkpointDir + "': " + ec.message());
+    const auto &o = generator->options();
+    const json state = {{"format", "cyclegan-studio-checkpoint"},
+                        {"format_version", 1},
+                        {"tag", dir.filename().string()},
+                        {"epoch", 0},
+                        {"epoch_iteration", 0},
+                        {"iteration", 0},
+                        {"arch", {{"netG", "resnet"}, {"ngf", o.ngf()}, {"n_blocks", o.n_blocks()},
+                                  {"input_nc", o.input_nc()}, {"output_nc", o.output_nc()}}},
+                        {"written_by", {{"cyclegan_studio", engineVersion()},
+                                        {"libtorch", torchVersion()}}}};
+    const std::string tmp = (dir / (std::string(kGeneratorAFile) + ".tmp")).string();
+    try {
+        torch::serialize::OutputArchive archive;
+        generator->save(archive);
+        archive.save_to(tmp);
+    } catch (const c10::Error &e) {
+        throw IoError("Cannot write '" + tmp + "': " + e.what_without_backtrace());
+    }
+    syncFile(tmp);
+    fs::rename(tmp, dir / kGeneratorAFile);
+    writeFileAtomically((dir / "state.json").string(), state.dump(2));
+}
+
+} // namespace cgs
