@@ -1,0 +1,69 @@
+#pragma once
+
+#include "core/engine/image.h"
+
+#include <cstdint>
+#include <string>
+
+namespace cgs {
+
+// Reading and writing image files: the decoder every dataset, preview and export goes through.
+//
+//   cgs::Image img = cgs::readImage("trainA/0001.jpg");          // 8-bit RGB, EXIF-rotated
+//   cgs::writeImage("out/0001.png", img, cgs::WriteOptions{});    // atomic
+//
+// Thread safety: all functions are reentrant (no shared state); call them from any thread.
+
+// Largest image readImage accepts: 16384 x 16384 = 268,435,456 pixels (768 MiB as 8-bit RGB,
+// more while a 16-bit file is converted). Anything above is refused as a likely decompression
+// bomb, from the size the file's header declares, before the pixels are decoded (JPEG, PNG,
+// BMP, WebP, TIFF; for other formats OpenCV's own limit applies first and ours after decoding).
+// Every camera sold today stays well below it.
+constexpr std::int64_t kMaxImagePixels = 16384LL * 16384LL;
+
+struct ReadOptions {
+    // Return RGBA when the file has an alpha channel. Otherwise alpha is dropped (the colour
+    // values under transparent pixels are kept, as PIL's convert("RGB") in the official
+    // code does).
+    bool keepAlpha = false;
+};
+
+// Decodes an image file to 8-bit RGB (channels == 3), or RGBA (channels == 4) when
+// options.keepAlpha is set and the file has alpha. Grey, grey + alpha, palette, 16-bit (scaled
+// so 65535 -> 255), float TIFF ([0, 1] -> [0, 255]) and CMYK JPEG are converted. The EXIF
+// orientation (JPEG APP1, PNG eXIf, TIFF tag 274) is applied, so the result is upright.
+// Paths are bytes (UTF-8 on Linux): spaces and non-ASCII names work.
+// Throws DatasetError naming the path and the cause:
+//   "Cannot read image '<path>': file is empty (0 bytes)"
+//   "... cannot open file (No such file or directory)"
+//   "... not an image or unsupported format"
+//   "... truncated or corrupt JPEG data"
+//   "... image is 40000x40000, above the limit of 268435456 pixels (16384x16384)"
+Image readImage(const std::string &path, const ReadOptions &options = {});
+
+// Same as readImage but from an encoded image in memory; `name` is used in messages only.
+Image decodeImage(const std::uint8_t *data, std::size_t size, const std::string &name,
+                  const ReadOptions &options = {});
+
+struct WriteOptions {
+    int quality = 95;         // JPEG and WebP quality, 1..100 (101 = lossless WebP)
+    int pngCompression = 3;   // zlib level 0..9 for PNG (3: fast, files ~10% larger than 9)
+};
+
+// Encodes `image` (1, 3 or 4 channels; alpha is dropped for JPEG) in the format named by the
+// extension of `path` (.png, .jpg, .jpeg, .webp; case-insensitive) and writes it atomically:
+// the bytes go to "<path>.part-<random>" in the same folder, are flushed to disk, then renamed
+// over `path`. A failure or a kill therefore never leaves a half-written file, and an existing
+// file at `path` stays intact until the new one is complete.
+// Throws IoError naming the path and the cause ("Cannot write image 'out/x.png': No space left
+// on device"), also for an unknown extension or an empty image.
+void writeImage(const std::string &path, const Image &image, const WriteOptions &options = {});
+
+// True when the file name ends in .jpg .jpeg .png .bmp .tif .tiff or .webp (any case): the
+// files a dataset folder scan picks up. Looks at the name only.
+bool isImageFile(const std::string &path);
+
+// "jpg, jpeg, png, bmp, tif, tiff, webp": for messages.
+const char *imageExtensionList();
+
+} // namespace cgs
