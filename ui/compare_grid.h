@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QGraphicsView>
+#include <QImage>
+#include <QVector>
+
+class QGraphicsScene;
+
+namespace cgs::ui {
+
+// The comparison grid: one row per input image, the input in the first column, then one column
+// per model (checkpoint). Everything lives in one scene shown by one view, so zoom (wheel) and
+// pan (drag) are synchronised across all cells by construction.
+class CompareGrid : public QGraphicsView {
+    Q_OBJECT
+public:
+    explicit CompareGrid(QWidget *parent = nullptr);
+
+    // Clears the grid and lays out empty cells.
+    void reset(const QStringList &modelHeaders, const QVector<QImage> &inputs,
+               const QString &inputHeader);
+    void setCell(int row, int column, const QImage &image);
+    void setCellError(int row, int column, const QString &message);
+
+    int rowCount() const { return m_inputs.size(); }
+    int modelColumnCount() const { return m_headers.size(); }
+    QImage cell(int row, int column) const;
+    // The whole grid as one image (headers included), at the images' own resolution.
+    QImage renderGrid() const;
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+
+private:
+    QPointF cellOrigin(int row, int column) const;
+
+    QGraphicsScene *m_scene;
+    QStringList m_headers;
+    QVector<QImage> m_inputs;
+    QVector<QVector<QImage>> m_cells;
+    QSize m_cellSize;
+};
+
+} // namespace cgs::ui

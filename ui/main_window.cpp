@@ -1,0 +1,267 @@
+#include "ui/main_window.h"
+
+#include "core/engine/device.h"
+#include "ui/compare_page.h"
+#include "ui/demo_locator.h"
+#include "ui/export_page.h"
+#include "ui/language_manager.h"
+#include "ui/model_picker.h"
+#include "ui/train_options_form.h"
+#include "ui/train_page.h"
+#include "ui/translate_page.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QtConcurrent>
+
+#if __has_include(<opencv2/core/version.hpp>)
+#include <opencv2/core/version.hpp> // CV_VERSION only: the About box names the OpenCV in use
+#endif
+
+namespace cgs::ui {
+
+MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
+    : QMainWindow(parent), m_languages(languages), m_sideBar(new QListWidget),
+      m_stack(new QStackedWidget), m_train(new TrainPage), m_translate(new TranslatePage),
+      m_compare(new ComparePage), m_export(new ExportPage), m_deviceLabel(new QLabel)
+{
+    initResources();
+    setWindowIcon(QIcon(QStringLiteral(":/icons/cyclegan-studio.png")));
+    m_sideBar->setViewMode(QListView::IconMode);
+    m_sideBar->setFlow(QListView::TopToBottom);
+    m_sideBar->setMovement(QListView::Static);
+    m_sideBar->setIconSize(QSize(40, 40));
+    m_sideBar->setGridSize(QSize(96, 76));
+    m_sideBar->setFixedWidth(104);
+    m_sideBar->setSpacing(2);
+    const char *icons[] = {":/icons/train.png", ":/icons/translate.png", ":/icons/compare.png",
+                           ":/icons/export.png"};
+    for (const char *icon : icons)
+        new QListWidgetItem(QIcon(QString::fromLatin1(icon)), QString(), m_sideBar);
+    for (QWidget *page : std::initializer_list<QWidget *>{m_train, m_translate, m_compare, m_export})
+        m_stack->addWidget(page);
+    auto *central = new QWidget;
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_sideBar);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+    statusBar()->addPermanentWidget(m_deviceLabel);
+    connect(m_sideBar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    connect(m_train, &TrainPage::runDirChanged, this, &MainWindow::useRun);
+    connect(m_train, &TrainPage::checkpointWritten, this,
+            [this](const QString &runDir, const QString &) { useRun(runDir); });
+
+    buildMenus();
+    loadSettings();
+    retranslateUi();
+    detectDevice();
+}
+
+MainWindow::~MainWindow() = default; // the pages stop their jobs and threads themselves
+
+void MainWindow::buildMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_resumeAction = m_fileMenu->addAction(QString(), m_train, [this] { m_train->resumeRun(); });
+    m_resumeAction->setShortcut(QKeySequence::Open);
+    m_openModelAction = m_fileMenu->addAction(QString(), this, [this] {
+        showPage(TranslatePageIndex);
+        m_translate->openFiles();
+    });
+    m_fileMenu->addSeparator();
+    m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+
+    m_trainMenu = menuBar()->addMenu(QString());
+    m_startAction = m_trainMenu->addAction(QIcon(QStringLiteral(":/icons/start.png")), QString(),
+                                           m_train, &TrainPage::startTraining);
+    m_startAction->setShortcut(Qt::CTRL | Qt::Key_R);
+    m_pauseAction = m_trainMenu->addAction(QIcon(QStringLiteral(":/icons/pause.png")), QString(),
+                                           m_train, &TrainPage::togglePause);
+    m_pauseAction->setShortcut(Qt::CTRL | Qt::Key_P);
+    m_stopAction = m_trainMenu->addAction(QIcon(QStringLiteral(":/icons/stop.png")), QString(),
+                                          m_train, &TrainPage::stopTraining);
+    m_stopAction->setShortcut(Qt::CTRL | Qt::Key_Period);
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    for (int i = 0; i < 4; ++i) {
+        QAction *action = m_viewMenu->addAction(QString(), this, [this, i] { showPage(i); });
+        action->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
+        m_pageActions << action;
+    }
+    m_settingsMenu = menuBar()->addMenu(QString());
+    if (m_languages)
+        buildLanguageMenu();
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_aboutAction = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
+    m_aboutAction->setShortcut(QKeySequence::HelpContents);
+    m_aboutQtAction = m_helpMenu->addAction(QString(), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::buildLanguageMenu()
+{
+    m_languageMenu = m_settingsMenu->addMenu(QString());
+    m_languageGroup = new QActionGroup(this);
+    const QStringList codes = QStringList{QString()} + LanguageManager::availableLanguages();
+    for (const QString &code : codes) {
+        QAction *action = m_languageMenu->addAction(QString());
+        action->setCheckable(true);
+        action->setData(code);
+        action->setChecked(code == m_languages->language());
+        m_languageGroup->addAction(action);
+        connect(action, &QAction::triggered, this,
+                [this, code] { m_languages->setLanguage(code); });
+    }
+}
+
+void MainWindow::retranslateUi()
+{
+    setWindowTitle(tr("CycleGAN Studio"));
+    const QStringList pages = {tr("Train"), tr("Translate"), tr("Compare"), tr("Export")};
+    for (int i = 0; i < pages.size(); ++i) {
+        m_sideBar->item(i)->setText(pages[i]);
+        m_pageActions[i]->setText(pages[i]);
+    }
+    m_fileMenu->setTitle(tr("&File"));
+    m_resumeAction->setText(tr("&Resume run\u2026"));
+    m_openModelAction->setText(tr("&Open images to translate\u2026"));
+    m_quitAction->setText(tr("&Quit"));
+    m_trainMenu->setTitle(tr("&Training"));
+    m_startAction->setText(tr("&Start"));
+    m_pauseAction->setText(tr("&Pause / Resume"));
+    m_stopAction->setText(tr("S&top"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_settingsMenu->setTitle(tr("&Settings"));
+    if (m_languageMenu) {
+        m_languageMenu->setTitle(tr("&Language"));
+        for (QAction *action : m_languageGroup->actions()) {
+            const QString code = action->data().toString();
+            action->setText(code.isEmpty()            ? tr("System default")
+                            : code == QLatin1String("ko") ? QStringLiteral("\ud55c\uad6d\uc5b4 (Korean)")
+                            : code == QLatin1String("en") ? QStringLiteral("English")
+                                                          : code);
+        }
+    }
+    m_helpMenu->setTitle(tr("&Help"));
+    m_aboutAction->setText(tr("&About CycleGAN Studio"));
+    m_aboutQtAction->setText(tr("About &Qt"));
+    m_deviceLabel->setText(m_deviceDescription.isEmpty()
+                               ? tr("Detecting the compute device\u2026")
+                               : tr("Device: %1").arg(m_deviceDescription));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+int MainWindow::currentPage() const { return m_stack->currentIndex(); }
+
+QString MainWindow::deviceText() const { return m_deviceLabel->text(); }
+
+void MainWindow::showPage(int page)
+{
+    if (page >= 0 && page < m_stack->count())
+        m_sideBar->setCurrentRow(page);
+}
+
+void MainWindow::detectDevice()
+{
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+        m_deviceDescription = watcher->result();
+        retranslateUi();
+        watcher->deleteLater();
+    });
+    // CUDA initialisation can take seconds: keep it off the GUI thread.
+    watcher->setFuture(QtConcurrent::run([] {
+        try {
+            return QString::fromStdString(cgs::describeDevice("auto").description);
+        } catch (const std::exception &e) {
+            return QString::fromUtf8(e.what());
+        }
+    }));
+}
+
+void MainWindow::useRun(const QString &runDir)
+{
+    if (runDir.isEmpty() || !QDir(runDir).exists(QStringLiteral("checkpoints")))
+        return;
+    ModelPicker::rememberModel(runDir);
+    for (ModelPicker *picker : {m_translate->modelPicker(), m_export->modelPicker()}) {
+        if (picker->model().isEmpty())
+            picker->setModel(runDir);
+        else
+            picker->reloadRecent();
+    }
+}
+
+void MainWindow::showAbout()
+{
+#ifdef CV_VERSION
+    const QString opencv = QStringLiteral(CV_VERSION);
+#else
+    const QString opencv = tr("unknown");
+#endif
+    QMessageBox::about(
+        this, tr("About CycleGAN Studio"),
+        tr("<h3>CycleGAN Studio %1</h3><p>Unpaired image-to-image translation (CycleGAN, Zhu, "
+           "Park, Isola, Efros, ICCV 2017): train, watch, translate, compare and export.</p>"
+           "<p>Qt %2<br>%3<br>OpenCV %4</p>")
+            .arg(QString::fromStdString(cgs::engineVersion()), QString::fromLatin1(qVersion()),
+                 QString::fromStdString(cgs::torchVersion()), opencv));
+}
+
+void MainWindow::loadSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (settings.contains(QStringLiteral("train/options"))) {
+        m_train->loadSettings(settings);
+    } else {
+        // First start: the embedded demo project, with a model small enough for a CPU.
+        m_train->optionsForm()->setOptions(TrainOptionsForm::quickStartOptions(
+            DemoLocator::demoDataroot(), DemoLocator::defaultRunsDir()));
+    }
+    m_export->loadSettings(settings);
+    showPage(settings.value(QStringLiteral("window/page"), 0).toInt());
+    if (!settings.contains(QStringLiteral("window/geometry")))
+        resize(1280, 820);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/page"), currentPage());
+    m_train->saveSettings(settings);
+    m_export->saveSettings(settings);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    // A running training is stopped (and its latest checkpoint written) by the page's controller
+    // when the window is destroyed.
+    m_train->stopTraining();
+    event->accept();
+}
+
+} // namespace cgs::ui

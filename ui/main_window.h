@@ -1,0 +1,75 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QAction;
+class QActionGroup;
+class QLabel;
+class QListWidget;
+class QMenu;
+class QStackedWidget;
+
+namespace cgs::ui {
+
+class ComparePage;
+class ExportPage;
+class LanguageManager;
+class TrainPage;
+class TranslatePage;
+
+// The studio's window: a side bar with the four pages (Train, Translate, Compare, Export),
+// menus with the usual shortcuts, a status bar with the compute device, the language choice,
+// and an About box. Geometry, the last page, options and folders persist in QSettings. It opens
+// on the demo project (resources/demo/monet2photo) when nothing else was chosen before.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    enum Page { TrainPageIndex, TranslatePageIndex, ComparePageIndex, ExportPageIndex };
+
+    // languages may be null (then the Language menu is not shown).
+    explicit MainWindow(LanguageManager *languages = nullptr, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    TrainPage *trainPage() const { return m_train; }
+    TranslatePage *translatePage() const { return m_translate; }
+    ComparePage *comparePage() const { return m_compare; }
+    ExportPage *exportPage() const { return m_export; }
+    int currentPage() const;
+    QString deviceText() const;
+
+public slots:
+    void showPage(int page);
+    void showAbout();
+    void retranslateUi();
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void buildLanguageMenu();
+    void loadSettings();
+    void saveSettings() const;
+    void detectDevice();
+    void useRun(const QString &runDir);
+
+    LanguageManager *m_languages;
+    QListWidget *m_sideBar;
+    QStackedWidget *m_stack;
+    TrainPage *m_train;
+    TranslatePage *m_translate;
+    ComparePage *m_compare;
+    ExportPage *m_export;
+    QLabel *m_deviceLabel;
+    QString m_deviceDescription;
+    QMenu *m_fileMenu = nullptr, *m_trainMenu = nullptr, *m_viewMenu = nullptr,
+          *m_settingsMenu = nullptr, *m_languageMenu = nullptr, *m_helpMenu = nullptr;
+    QAction *m_resumeAction = nullptr, *m_openModelAction = nullptr, *m_quitAction = nullptr,
+            *m_startAction = nullptr, *m_pauseAction = nullptr, *m_stopAction = nullptr,
+            *m_aboutAction = nullptr, *m_aboutQtAction = nullptr;
+    QList<QAction *> m_pageActions;
+    QActionGroup *m_languageGroup = nullptr;
+};
+
+} // namespace cgs::ui

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "ui/translation_service.h"
+
+#include <QVector>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QProgressBar;
+class QPushButton;
+
+namespace cgs::ui {
+
+class BeforeAfterView;
+class ErrorBanner;
+class ModelPicker;
+
+// The Translate page: drop images (or folders, or open by dialog, or paste), each is translated
+// at its own size with the chosen model and direction, shown before/after with zoom; the result
+// can be saved. Changing the model or the direction translates the shown images again.
+class TranslatePage : public QWidget {
+    Q_OBJECT
+public:
+    explicit TranslatePage(QWidget *parent = nullptr);
+
+    ModelPicker *modelPicker() const { return m_picker; }
+    TranslationService *service() { return &m_service; }
+    BeforeAfterView *view() const { return m_view; }
+    ErrorBanner *banner() const { return m_banner; }
+    int entryCount() const { return m_entries.size(); }
+    QImage entryInput(int i) const { return m_entries.value(i).input; }
+    QImage entryOutput(int i) const { return m_entries.value(i).output; }
+    QString entryError(int i) const { return m_entries.value(i).error; }
+
+public slots:
+    void addFiles(const QStringList &paths);
+    void addImage(const QImage &image, const QString &name);
+    void openFiles();
+    void pasteImage();
+    void saveResult();
+    void retranslateAll();
+    void clearImages();
+    void retranslateUi();
+
+signals:
+    // An entry got its translation (or its error).
+    void entryUpdated(int index);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    struct Entry {
+        QString path;
+        QString name;
+        QImage input;
+        QImage output;
+        QString error;
+        int jobId = 0;
+    };
+    void handleResult(const cgs::ui::TranslationResult &result);
+    void showEntry(int index);
+    void updateItem(int index);
+
+    TranslationService m_service;
+    QVector<Entry> m_entries;
+    ModelPicker *m_picker;
+    ErrorBanner *m_banner;
+    QListWidget *m_list;
+    BeforeAfterView *m_view;
+    QComboBox *m_mode;
+    QPushButton *m_open, *m_paste, *m_save, *m_fit, *m_actualSize, *m_clear;
+    QProgressBar *m_busy;
+    QLabel *m_status;
+};
+
+} // namespace cgs::ui
