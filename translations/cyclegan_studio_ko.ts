@@ -5,784 +5,784 @@
     <name>ComparePage</name>
     <message>
         <source>Choose a run folder</source>
-        <translation type="unfinished"></translation>
+        <translation>실행 폴더 선택</translation>
     </message>
     <message>
         <source>Add a model</source>
-        <translation type="unfinished"></translation>
+        <translation>모델 추가</translation>
     </message>
     <message>
         <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PyTorch 가중치 (*.pth *.pt);;모든 파일 (*)</translation>
     </message>
     <message>
         <source>Add input images</source>
-        <translation type="unfinished"></translation>
+        <translation>입력 이미지 추가</translation>
     </message>
     <message>
         <source>Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지 (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</translation>
     </message>
     <message>
         <source>Models (one column each)</source>
-        <translation type="unfinished"></translation>
+        <translation>모델 (모델마다 한 열)</translation>
     </message>
     <message>
         <source>Input images (one row each)</source>
-        <translation type="unfinished"></translation>
+        <translation>입력 이미지 (이미지마다 한 행)</translation>
     </message>
     <message>
         <source>Add run checkpoints…</source>
-        <translation type="unfinished"></translation>
+        <translation>실행의 체크포인트 추가…</translation>
     </message>
     <message>
         <source>Add model file…</source>
-        <translation type="unfinished"></translation>
+        <translation>모델 파일 추가…</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>지우기</translation>
     </message>
     <message>
         <source>Add images…</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지 추가…</translation>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>비교</translation>
     </message>
     <message>
         <source>Export grid…</source>
-        <translation type="unfinished"></translation>
+        <translation>그리드 내보내기…</translation>
     </message>
     <message>
         <source>A → B</source>
-        <translation type="unfinished"></translation>
+        <translation>A → B</translation>
     </message>
     <message>
         <source>B → A</source>
-        <translation type="unfinished"></translation>
+        <translation>B → A</translation>
     </message>
     <message>
         <source>This run has no checkpoints yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 실행에는 아직 체크포인트가 없습니다.</translation>
     </message>
     <message>
         <source>Cannot list the checkpoints of this run</source>
-        <translation type="unfinished"></translation>
+        <translation>이 실행의 체크포인트 목록을 읽을 수 없습니다</translation>
     </message>
     <message>
         <source>Cannot read an input image</source>
-        <translation type="unfinished"></translation>
+        <translation>입력 이미지를 읽을 수 없습니다</translation>
     </message>
     <message>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>입력</translation>
     </message>
     <message>
         <source>A model could not translate</source>
-        <translation type="unfinished"></translation>
+        <translation>모델이 변환하지 못했습니다</translation>
     </message>
     <message>
         <source>Export grid</source>
-        <translation type="unfinished"></translation>
+        <translation>그리드 내보내기</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
         <source>Cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1에 쓸 수 없습니다</translation>
     </message>
 </context>
 <context>
     <name>ExportPage</name>
     <message>
         <source>Add an input folder</source>
-        <translation type="unfinished"></translation>
+        <translation>입력 폴더 추가</translation>
     </message>
     <message>
         <source>Choose the output folder</source>
-        <translation type="unfinished"></translation>
+        <translation>출력 폴더 선택</translation>
     </message>
     <message>
         <source>Input folders</source>
-        <translation type="unfinished"></translation>
+        <translation>입력 폴더</translation>
     </message>
     <message>
         <source>Output folder</source>
-        <translation type="unfinished"></translation>
+        <translation>출력 폴더</translation>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>형식</translation>
     </message>
     <message>
         <source>Quality</source>
-        <translation type="unfinished"></translation>
+        <translation>품질</translation>
     </message>
     <message>
         <source>Include sub-folders</source>
-        <translation type="unfinished"></translation>
+        <translation>하위 폴더 포함</translation>
     </message>
     <message>
         <source>Existing files</source>
-        <translation type="unfinished"></translation>
+        <translation>기존 파일</translation>
     </message>
     <message>
         <source>Skip</source>
-        <translation type="unfinished"></translation>
+        <translation>건너뛰기</translation>
     </message>
     <message>
         <source>Overwrite</source>
-        <translation type="unfinished"></translation>
+        <translation>덮어쓰기</translation>
     </message>
     <message>
         <source>Add folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>폴더 추가…</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>제거</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>찾아보기…</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>내보내기</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>취소</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>파일</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>이유</translation>
     </message>
     <message>
         <source>Where the translated images go</source>
-        <translation type="unfinished"></translation>
+        <translation>변환된 이미지를 저장할 곳</translation>
     </message>
     <message>
         <source>Choose input folders and an output folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>입력 폴더와 출력 폴더를 선택하세요.</translation>
     </message>
     <message>
         <source>Choose a model first.</source>
-        <translation type="unfinished"></translation>
+        <translation>먼저 모델을 선택하세요.</translation>
     </message>
     <message>
         <source>%1 images/s, %2 s left</source>
-        <translation type="unfinished"></translation>
+        <translation>초당 %1장, %2초 남음</translation>
     </message>
     <message>
         <source>The export could not run</source>
-        <translation type="unfinished"></translation>
+        <translation>내보내기를 실행할 수 없습니다</translation>
     </message>
     <message>
         <source>%1 written, %2 skipped, %3 failed of %4 in %5 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%4장 중 %1장 저장, %2장 건너뜀, %3장 실패 (%5초).</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>취소되었습니다.</translation>
     </message>
 </context>
 <context>
     <name>FolderExportJob</name>
     <message>
         <source>Choose input folders and an output folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>입력 폴더와 출력 폴더를 선택하세요.</translation>
     </message>
 </context>
 <context>
     <name>LossPlot</name>
     <message>
         <source>Log scale</source>
-        <translation type="unfinished"></translation>
+        <translation>로그 눈금</translation>
     </message>
     <message>
         <source>Smoothing %1</source>
-        <translation type="unfinished"></translation>
+        <translation>평활화 %1</translation>
     </message>
     <message>
         <source>Adversarial</source>
-        <translation type="unfinished"></translation>
+        <translation>적대적 손실</translation>
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>학습률</translation>
     </message>
     <message>
         <source>Cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>순환 손실</translation>
     </message>
     <message>
         <source>Identity</source>
-        <translation type="unfinished"></translation>
+        <translation>동일성 손실</translation>
     </message>
     <message>
         <source>Iteration</source>
-        <translation type="unfinished"></translation>
+        <translation>반복</translation>
     </message>
     <message>
         <source>Wheel: zoom, drag: pan, double-click: follow the run</source>
-        <translation type="unfinished"></translation>
+        <translation>휠: 확대/축소, 드래그: 이동, 더블클릭: 실행 따라가기</translation>
     </message>
     <message>
         <source>Hover over the plot to read values.</source>
-        <translation type="unfinished"></translation>
+        <translation>그래프 위에 마우스를 올리면 값을 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>iteration %1</source>
-        <translation type="unfinished"></translation>
+        <translation>반복 %1</translation>
     </message>
     <message>
         <source>lr %1</source>
-        <translation type="unfinished"></translation>
+        <translation>학습률 %1</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>CycleGAN Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>CycleGAN 스튜디오</translation>
     </message>
     <message>
         <source>Train</source>
-        <translation type="unfinished"></translation>
+        <translation>학습</translation>
     </message>
     <message>
         <source>Translate</source>
-        <translation type="unfinished"></translation>
+        <translation>변환</translation>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>비교</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>내보내기</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>파일(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Resume run…</source>
-        <translation type="unfinished"></translation>
+        <translation>실행 이어서 하기(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Open images to translate…</source>
-        <translation type="unfinished"></translation>
+        <translation>변환할 이미지 열기(&amp;O)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Training</source>
-        <translation type="unfinished"></translation>
+        <translation>학습(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>시작(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Pause / Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>일시 정지 / 계속(&amp;P)</translation>
     </message>
     <message>
         <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
+        <translation>중지(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>보기(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>설정(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>언어(&amp;L)</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>시스템 기본값</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>도움말(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About CycleGAN Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>CycleGAN 스튜디오 정보(&amp;A)</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt 정보(&amp;Q)</translation>
     </message>
     <message>
         <source>Detecting the compute device…</source>
-        <translation type="unfinished"></translation>
+        <translation>연산 장치를 확인하는 중…</translation>
     </message>
     <message>
         <source>Device: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>장치: %1</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없음</translation>
     </message>
     <message>
         <source>About CycleGAN Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>CycleGAN 스튜디오 정보</translation>
     </message>
     <message>
         <source>&lt;h3&gt;CycleGAN Studio %1&lt;/h3&gt;&lt;p&gt;Unpaired image-to-image translation (CycleGAN, Zhu, Park, Isola, Efros, ICCV 2017): train, watch, translate, compare and export.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;%3&lt;br&gt;OpenCV %4&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;CycleGAN 스튜디오 %1&lt;/h3&gt;&lt;p&gt;짝이 없는 이미지 간 변환 (CycleGAN, Zhu, Park, Isola, Efros, ICCV 2017): 학습, 관찰, 변환, 비교, 내보내기.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;%3&lt;br&gt;OpenCV %4&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>ModelPicker</name>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>모델</translation>
     </message>
     <message>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>방향</translation>
     </message>
     <message>
         <source>A → B</source>
-        <translation type="unfinished"></translation>
+        <translation>A → B</translation>
     </message>
     <message>
         <source>B → A</source>
-        <translation type="unfinished"></translation>
+        <translation>B → A</translation>
     </message>
     <message>
         <source>Open a run or checkpoint folder</source>
-        <translation type="unfinished"></translation>
+        <translation>실행 또는 체크포인트 폴더 열기</translation>
     </message>
     <message>
         <source>Open an official .pth weight file</source>
-        <translation type="unfinished"></translation>
+        <translation>공식 .pth 가중치 파일 열기</translation>
     </message>
     <message>
         <source>No model: train one or open one</source>
-        <translation type="unfinished"></translation>
+        <translation>모델 없음: 학습하거나 여세요</translation>
     </message>
     <message>
         <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PyTorch 가중치 (*.pth *.pt);;모든 파일 (*)</translation>
     </message>
 </context>
 <context>
     <name>PreviewPanel</name>
     <message>
         <source>Previews appear here while training: A → B → A and B → A → B for fixed images.</source>
-        <translation type="unfinished"></translation>
+        <translation>학습 중 고정된 이미지의 A → B → A, B → A → B 미리보기가 여기에 표시됩니다.</translation>
     </message>
     <message>
         <source>Look back at earlier previews of this run</source>
-        <translation type="unfinished"></translation>
+        <translation>이 실행의 이전 미리보기 보기</translation>
     </message>
     <message>
         <source>Iteration %1, epoch %2 (%3 of %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>반복 %1, 에포크 %2 (%4개 중 %3)</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>Dataroot (trainA/, trainB/)</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터 루트 (trainA/, trainB/)</translation>
     </message>
     <message>
         <source>Domain A folder</source>
-        <translation type="unfinished"></translation>
+        <translation>도메인 A 폴더</translation>
     </message>
     <message>
         <source>Domain B folder</source>
-        <translation type="unfinished"></translation>
+        <translation>도메인 B 폴더</translation>
     </message>
     <message>
         <source>Run name</source>
-        <translation type="unfinished"></translation>
+        <translation>실행 이름</translation>
     </message>
     <message>
         <source>Runs folder</source>
-        <translation type="unfinished"></translation>
+        <translation>실행 저장 폴더</translation>
     </message>
     <message>
         <source>Crop size (px)</source>
-        <translation type="unfinished"></translation>
+        <translation>자르기 크기 (px)</translation>
     </message>
     <message>
         <source>Generator</source>
-        <translation type="unfinished"></translation>
+        <translation>생성기</translation>
     </message>
     <message>
         <source>Epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>에포크</translation>
     </message>
     <message>
         <source>Decay epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>감쇠 에포크</translation>
     </message>
     <message>
         <source>λ cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>λ 순환</translation>
     </message>
     <message>
         <source>λ identity</source>
-        <translation type="unfinished"></translation>
+        <translation>λ 동일성</translation>
     </message>
     <message>
         <source>Batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>배치 크기</translation>
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>학습률</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>장치</translation>
     </message>
     <message>
         <source>Seed (-1 = random)</source>
-        <translation type="unfinished"></translation>
+        <translation>시드 (-1 = 무작위)</translation>
     </message>
     <message>
         <source>Load size (px)</source>
-        <translation type="unfinished"></translation>
+        <translation>불러오기 크기 (px)</translation>
     </message>
     <message>
         <source>Generator filters (ngf)</source>
-        <translation type="unfinished"></translation>
+        <translation>생성기 필터 수 (ngf)</translation>
     </message>
     <message>
         <source>Discriminator filters (ndf)</source>
-        <translation type="unfinished"></translation>
+        <translation>판별기 필터 수 (ndf)</translation>
     </message>
     <message>
         <source>Image pool size</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지 풀 크기</translation>
     </message>
     <message>
         <source>Preview every (images)</source>
-        <translation type="unfinished"></translation>
+        <translation>미리보기 간격 (이미지 수)</translation>
     </message>
     <message>
         <source>Preview images</source>
-        <translation type="unfinished"></translation>
+        <translation>미리보기 이미지 수</translation>
     </message>
     <message>
         <source>Keep checkpoint every (epochs)</source>
-        <translation type="unfinished"></translation>
+        <translation>체크포인트 보관 간격 (에포크)</translation>
     </message>
     <message>
         <source>Max images per domain</source>
-        <translation type="unfinished"></translation>
+        <translation>도메인당 최대 이미지 수</translation>
     </message>
     <message>
         <source>Decoding threads</source>
-        <translation type="unfinished"></translation>
+        <translation>디코딩 스레드</translation>
     </message>
     <message>
         <source>CPU threads (0 = default)</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 스레드 (0 = 기본값)</translation>
     </message>
     <message>
         <source>No horizontal flip</source>
-        <translation type="unfinished"></translation>
+        <translation>좌우 뒤집기 안 함</translation>
     </message>
     <message>
         <source>No model chosen: train one or open one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>선택한 모델이 없습니다: 먼저 학습하거나 모델을 여세요.</translation>
     </message>
     <message>
         <source>unknown error</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 오류</translation>
     </message>
 </context>
 <context>
     <name>TrainOptionsForm</name>
     <message>
         <source>Choose a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>폴더 선택</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>학습</translation>
     </message>
     <message>
         <source>Advanced</source>
-        <translation type="unfinished"></translation>
+        <translation>고급</translation>
     </message>
     <message>
         <source>ResNet, 6 blocks (128 px)</source>
-        <translation type="unfinished"></translation>
+        <translation>ResNet, 6 블록 (128 px)</translation>
     </message>
     <message>
         <source>ResNet, 9 blocks (256 px)</source>
-        <translation type="unfinished"></translation>
+        <translation>ResNet, 9 블록 (256 px)</translation>
     </message>
     <message>
         <source>Drop a folder here</source>
-        <translation type="unfinished"></translation>
+        <translation>여기에 폴더를 끌어다 놓으세요</translation>
     </message>
     <message>
         <source>Optional: overrides &lt;dataroot&gt;/trainA</source>
-        <translation type="unfinished"></translation>
+        <translation>선택: &lt;dataroot&gt;/trainA 대신 사용</translation>
     </message>
     <message>
         <source>Optional: overrides &lt;dataroot&gt;/trainB</source>
-        <translation type="unfinished"></translation>
+        <translation>선택: &lt;dataroot&gt;/trainB 대신 사용</translation>
     </message>
 </context>
 <context>
     <name>TrainPage</name>
     <message>
         <source>Started on %1 at iteration %2 in %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1에서 반복 %2부터 시작, 폴더 %3</translation>
     </message>
     <message>
         <source>Checkpoint %1 saved at iteration %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>반복 %2에서 체크포인트 %1 저장: %3</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>시작</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>중지</translation>
     </message>
     <message>
         <source>Resume run…</source>
-        <translation type="unfinished"></translation>
+        <translation>실행 이어서 하기…</translation>
     </message>
     <message>
         <source>Start a new run with these options (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>이 옵션으로 새 실행 시작 (Ctrl+R)</translation>
     </message>
     <message>
         <source>Continue an earlier run from its folder</source>
-        <translation type="unfinished"></translation>
+        <translation>이전 실행을 해당 폴더에서 이어서 하기</translation>
     </message>
     <message>
         <source>Previews</source>
-        <translation type="unfinished"></translation>
+        <translation>미리보기</translation>
     </message>
     <message>
         <source>Log</source>
-        <translation type="unfinished"></translation>
+        <translation>로그</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>계속</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>일시 정지</translation>
     </message>
     <message>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>대기 중</translation>
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>시작하는 중…</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>학습 중</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>일시 정지됨</translation>
     </message>
     <message>
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>중지하는 중…</translation>
     </message>
     <message>
         <source>The options are not valid</source>
-        <translation type="unfinished"></translation>
+        <translation>옵션이 올바르지 않습니다</translation>
     </message>
     <message>
         <source>Choose a run folder</source>
-        <translation type="unfinished"></translation>
+        <translation>실행 폴더 선택</translation>
     </message>
     <message>
         <source>This folder is not a training run</source>
-        <translation type="unfinished"></translation>
+        <translation>이 폴더는 학습 실행 폴더가 아닙니다</translation>
     </message>
     <message>
         <source>Cannot open %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1을(를) 열 수 없습니다</translation>
     </message>
     <message>
-        <source>The run&apos;s config.json cannot be used</source>
-        <translation type="unfinished"></translation>
+        <source>The run's config.json cannot be used</source>
+        <translation>실행의 config.json을 사용할 수 없습니다</translation>
     </message>
     <message>
         <source>No steps yet</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 단계 없음</translation>
     </message>
     <message>
         <source>Epoch %1/%2, iteration %3/%4</source>
-        <translation type="unfinished"></translation>
+        <translation>에포크 %1/%2, 반복 %3/%4</translation>
     </message>
     <message>
         <source>%1 it/s, ETA %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 it/s, 남은 시간 %2</translation>
     </message>
     <message>
         <source>The training images cannot be used</source>
-        <translation type="unfinished"></translation>
+        <translation>학습 이미지를 사용할 수 없습니다</translation>
     </message>
     <message>
         <source>The checkpoint cannot be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>체크포인트를 불러올 수 없습니다</translation>
     </message>
     <message>
         <source>The compute device failed (out of memory?)</source>
-        <translation type="unfinished"></translation>
+        <translation>연산 장치 오류 (메모리 부족?)</translation>
     </message>
     <message>
         <source>Training diverged (NaN or Inf loss)</source>
-        <translation type="unfinished"></translation>
+        <translation>학습이 발산했습니다 (NaN 또는 Inf 손실)</translation>
     </message>
     <message>
         <source>A file of the run could not be written</source>
-        <translation type="unfinished"></translation>
+        <translation>실행 파일을 쓸 수 없습니다</translation>
     </message>
     <message>
         <source>Training failed</source>
-        <translation type="unfinished"></translation>
+        <translation>학습 실패</translation>
     </message>
     <message>
         <source>Training finished after %1 iterations.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1번 반복 후 학습이 끝났습니다.</translation>
     </message>
     <message>
         <source>Training stopped at iteration %1; resume it with “Resume run”.</source>
-        <translation type="unfinished"></translation>
+        <translation>반복 %1에서 학습을 중지했습니다. “실행 이어서 하기”로 계속할 수 있습니다.</translation>
     </message>
     <message>
         <source>error: </source>
-        <translation type="unfinished"></translation>
+        <translation>오류: </translation>
     </message>
     <message>
         <source>warning: </source>
-        <translation type="unfinished"></translation>
+        <translation>경고: </translation>
     </message>
 </context>
 <context>
     <name>TrainingWorker</name>
     <message>
         <source>unknown error</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 오류</translation>
     </message>
 </context>
 <context>
     <name>TranslatePage</name>
     <message>
         <source>Open images…</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지 열기…</translation>
     </message>
     <message>
         <source>Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>붙여넣기</translation>
     </message>
     <message>
         <source>Save result…</source>
-        <translation type="unfinished"></translation>
+        <translation>결과 저장…</translation>
     </message>
     <message>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>맞추기</translation>
     </message>
     <message>
         <source>100%</source>
-        <translation type="unfinished"></translation>
+        <translation>100%</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>지우기</translation>
     </message>
     <message>
         <source>Side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>나란히 보기</translation>
     </message>
     <message>
         <source>Split view</source>
-        <translation type="unfinished"></translation>
+        <translation>분할 보기</translation>
     </message>
     <message>
         <source>Drop photos or paintings here. Each is translated at its own size with the chosen model.</source>
-        <translation type="unfinished"></translation>
+        <translation>사진이나 그림을 여기에 끌어다 놓으세요. 선택한 모델로 원래 크기 그대로 변환합니다.</translation>
     </message>
     <message>
         <source>Translating…</source>
-        <translation type="unfinished"></translation>
+        <translation>변환하는 중…</translation>
     </message>
     <message>
         <source>Open images</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지 열기</translation>
     </message>
     <message>
         <source>Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지 (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp);;모든 파일 (*)</translation>
     </message>
     <message>
         <source>The clipboard holds no image.</source>
-        <translation type="unfinished"></translation>
+        <translation>클립보드에 이미지가 없습니다.</translation>
     </message>
     <message>
         <source>Pasted image</source>
-        <translation type="unfinished"></translation>
+        <translation>붙여넣은 이미지</translation>
     </message>
     <message>
         <source>Cannot translate %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1을(를) 변환할 수 없습니다</translation>
     </message>
     <message>
         <source>%1 × %2 in %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2, %3초</translation>
     </message>
     <message>
         <source>Save result</source>
-        <translation type="unfinished"></translation>
+        <translation>결과 저장</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.webp)</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지 (*.png *.jpg *.webp)</translation>
     </message>
     <message>
         <source>The image could not be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지를 저장할 수 없습니다.</translation>
     </message>
     <message>
         <source>Dropped image</source>
-        <translation type="unfinished"></translation>
+        <translation>끌어다 놓은 이미지</translation>
     </message>
 </context>
 </TS>

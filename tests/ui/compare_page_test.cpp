@@ -1,0 +1,58 @@
+#include "ui/compare_page.h"
+
+#include "core/engine/checkpoint_store.h"
+#include "ui/compare_grid.h"
+#include "ui_test_support.h"
+
+#include <QImage>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+namespace cgs::ui {
+namespace {
+
+using test::waitUntil;
+
+TEST(ComparePage, OneColumnPerCheckpoint)
+{
+    QTemporaryDir runs;
+    const QString runDir = test::trainTinyModel(runs.path());
+    const auto checkpoints = cgs::listCheckpoints(runDir.toStdString());
+    ASSERT_GE(checkpoints.size(), 2u) << "epoch_0001 and latest";
+
+    ComparePage page;
+    page.show();
+    page.addRunCheckpoints(runDir);
+    EXPECT_EQ(page.modelCount(), static_cast<int>(checkpoints.size()));
+    page.addInputs({test::writeTestImage(runs.path(), "a.png", 40, 30),
+                    test::writeTestImage(runs.path(), "b.png", 24, 24)});
+    QSignalSpy done(&page, &ComparePage::comparisonFinished);
+    page.compare();
+    ASSERT_TRUE(waitUntil([&] { return !done.isEmpty(); }, 60000));
+
+    const CompareGrid *grid = page.grid();
+    EXPECT_EQ(grid->modelColumnCount(), static_cast<int>(checkpoints.size()));
+    EXPECT_EQ(grid->rowCount(), 2);
+    for (int c = 0; c < grid->modelColumnCount(); ++c) {
+        EXPECT_EQ(grid->cell(0, c).size(), QSize(40, 30)) << "column " << c;
+        EXPECT_EQ(grid->cell(1, c).size(), QSize(24, 24)) << "column " << c;
+    }
+    const QString png = runs.filePath("grid.png");
+    page.exportGrid(png);
+    const QImage exported(png);
+    ASSERT_FALSE(exported.isNull());
+    EXPECT_GT(exported.width(), 40 * (1 + static_cast<int>(checkpoints.size())));
+}
+
+TEST(ComparePage, AFolderWithoutCheckpointsIsReported)
+{
+    QTemporaryDir empty;
+    ComparePage page;
+    page.addRunCheckpoints(empty.path());
+    EXPECT_EQ(page.modelCount(), 0);
+}
+
+} // namespace
+} // namespace cgs::ui

@@ -1,0 +1,121 @@
+// End-to-end: the whole window during a short real training on the demo data, then each page,
+// grabbed to docs/screenshots/ (label e2e; run with `ctest -L e2e`). Set CGS_SCREENSHOT_DIR to
+// write elsewhere.
+#include "ui/main_window.h"
+
+#include "ui/compare_page.h"
+#include "ui/demo_locator.h"
+#include "ui/export_page.h"
+#include "ui/language_manager.h"
+#include "ui/loss_plot.h"
+#include "ui/model_picker.h"
+#include "ui/preview_panel.h"
+#include "ui/train_options_form.h"
+#include "ui/train_page.h"
+#include "ui/translate_page.h"
+#include "ui_test_support.h"
+
+#include <QDir>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+namespace cgs::ui {
+namespace {
+
+using test::waitUntil;
+using State = TrainingController::State;
+
+QString screenshotDir()
+{
+    QString dir = qEnvironmentVariable("CGS_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        dir = QDir(qEnvironmentVariable("CGS_SOURCE_DIR", CGS_TEST_SOURCE_DIR))
+                  .filePath(QStringLiteral("docs/screenshots"));
+    QDir().mkpath(dir);
+    return dir;
+}
+
+void grab(QWidget *window, const QString &name)
+{
+    waitUntil([] { return false; }, 600); // let the plot's replot timer and layouts settle
+    const QString path = QDir(screenshotDir()).filePath(name);
+    ASSERT_TRUE(window->grab().save(path)) << path.toStdString();
+    std::printf("[          ] screenshot %s\n", qPrintable(path));
+}
+
+QStringList demoImages(const QString &sub, int count)
+{
+    QDir dir(QDir(DemoLocator::demoDataroot()).filePath(sub));
+    QStringList files;
+    for (const QString &f : dir.entryList(QDir::Files, QDir::Name).mid(0, count))
+        files << dir.filePath(f);
+    return files;
+}
+
+TEST(StudioScreenshots, EveryPageDuringAShortRealTraining)
+{
+    QTemporaryDir runs;
+    LanguageManager languages;
+    languages.setLanguage("en");
+    MainWindow window(&languages);
+    window.resize(1360, 860);
+    window.show();
+
+    cgs::TrainOptions options =
+        TrainOptionsForm::quickStartOptions(test::demoDataroot(), runs.path());
+    options.cropSize = 64;
+    options.loadSize = 72;
+    options.ngf = 8;
+    options.ndf = 8;
+    options.nEpochs = 2;
+    options.nEpochsDecay = 1;
+    options.displayFreq = 5;
+    options.device = "cpu";
+    TrainPage *train = window.trainPage();
+    train->optionsForm()->setOptions(options);
+    window.showPage(MainWindow::TrainPageIndex);
+    train->startTraining();
+    ASSERT_TRUE(waitUntil([&] { return train->previewPanel()->frameCount() >= 4 &&
+                                       train->lossPlot()->pointCount() >= 25; }, 600000));
+    grab(&window, QStringLiteral("train.png"));
+    ASSERT_TRUE(waitUntil([&] { return train->controller()->state() == State::Idle; }, 600000));
+    const QString runDir = train->runDir();
+    ASSERT_FALSE(runDir.isEmpty());
+
+    TranslatePage *translate = window.translatePage();
+    window.showPage(MainWindow::TranslatePageIndex);
+    translate->modelPicker()->setModel(runDir);
+    translate->modelPicker()->setDirection(cgs::Direction::BToA); // photo -> Monet
+    translate->addFiles(demoImages(QStringLiteral("testB"), 3));
+    ASSERT_TRUE(waitUntil([&] { return !translate->entryOutput(0).isNull(); }, 120000));
+    grab(&window, QStringLiteral("translate.png"));
+
+    ComparePage *compare = window.comparePage();
+    window.showPage(MainWindow::ComparePageIndex);
+    compare->addRunCheckpoints(runDir);
+    compare->addInputs(demoImages(QStringLiteral("testA"), 3));
+    QSignalSpy compared(compare, &ComparePage::comparisonFinished);
+    compare->compare();
+    ASSERT_TRUE(waitUntil([&] { return !compared.isEmpty(); }, 120000));
+    grab(&window, QStringLiteral("compare.png"));
+
+    ExportPage *exporter = window.exportPage();
+    window.showPage(MainWindow::ExportPageIndex);
+    exporter->modelPicker()->setModel(runDir);
+    exporter->addInputDir(QDir(test::demoDataroot()).filePath(QStringLiteral("testA")));
+    exporter->setOutputDir(runs.filePath(QStringLiteral("export")));
+    QSignalSpy exported(exporter, &ExportPage::exportFinished);
+    exporter->startExport();
+    ASSERT_TRUE(waitUntil([&] { return !exported.isEmpty(); }, 120000));
+    grab(&window, QStringLiteral("export.png"));
+
+    languages.setLanguage("ko");
+    window.showPage(MainWindow::TrainPageIndex);
+    grab(&window, QStringLiteral("train_ko.png"));
+    languages.setLanguage("en");
+}
+
+} // namespace
+} // namespace cgs::ui
