@@ -27,6 +27,7 @@ struct Command {
 };
 
 Command addTrainCommand(CLI::App &root);
+Command addBenchCommand(CLI::App &root);
 
 // Maps the current exception (inside a catch block) to a message on stderr and an exit code.
 int reportException();

@@ -13,6 +13,7 @@ int main(int argc, char **argv) {
     root.set_version_flag("--version", "cyclegan " CGS_CLI_VERSION);
     std::vector<cgs::cli::Command> commands = {
         cgs::cli::addTrainCommand(root),
+        cgs::cli::addBenchCommand(root),
     };
     try {
         root.parse(argc, argv);

@@ -10,6 +10,7 @@
 
 #if defined(CGS_WITH_CUDA)
 #include <ATen/cuda/CUDAContext.h>
+#include <c10/cuda/CUDACachingAllocator.h>
 #endif
 
 #define CGS_TORCH_AT_LEAST(major, minor)                                                           \
@@ -45,6 +46,33 @@ inline void setCpuRngState(const torch::Tensor &state) {
     gen.set_state(state);
 }
 
-inline bool cudaRngAvailable() { return torch::cuda::is_available(); }
+inline void cudaSynchronize(int index) {
+#if defined(CGS_WITH_CUDA)
+    torch::cuda::synchronize(index);
+#else
+    (void)index;
+#endif
+}
+
+inline void resetPeakMemory(const torch::Device &device) {
+#if defined(CGS_WITH_CUDA)
+    if (device.is_cuda())
+        c10::cuda::CUDACachingAllocator::resetPeakStats(device.index());
+#else
+    (void)device;
+#endif
+}
+
+inline double peakMemoryMb(const torch::Device &device) {
+#if defined(CGS_WITH_CUDA)
+    if (device.is_cuda()) {
+        const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(device.index());
+        // Index 0 is the AGGREGATE stat in every version (the enum moved between releases).
+        return static_cast<double>(stats.allocated_bytes[0].peak) / (1024.0 * 1024.0);
+    }
+#endif
+    (void)device;
+    return 0;
+}
 
 } // namespace cgs::compat

@@ -39,7 +39,9 @@ void writeManifest(const fs::path &dir) {
         files[name] = {{"size", fs::file_size(entry.path())},
                        {"fnv1a64", fileChecksum(entry.path().string())}};
     }
-    writeFileAtomically((dir / "manifest.json").string(), json({{"files", files}}).dump(2));
+    json manifest = json::object();
+    manifest["files"] = files;
+    writeFileAtomically((dir / "manifest.json").string(), manifest.dump(2));
 }
 
 void saveTensors(const std::string &path, CycleGanModel &model) {
@@ -137,7 +139,10 @@ void TrainingCheckpoint::verify(const std::string &dir) {
         throw CheckpointError("Checkpoint '" + dir + "' has no readable manifest.json (" +
                               e.what() + "): it was not completely written");
     }
-    for (const auto &[name, info] : manifest.value("files", json::object()).items()) {
+    const json files = manifest.value("files", json::object()); // keep alive while iterating
+    if (files.empty())
+        throw CheckpointError("Checkpoint '" + dir + "' has an empty manifest.json");
+    for (const auto &[name, info] : files.items()) {
         const fs::path file = root / name;
         std::error_code ec;
         const auto size = fs::file_size(file, ec);

@@ -83,10 +83,10 @@ PickleValuePtr PickleReader::load() {
     m_memo.clear();
     for (;;) {
         const auto op = static_cast<uint8_t>(*take(1));
-        if (op == '.') {
-            if (m_stack.size() != 1 || !m_marks.empty())
-                throw FormatError("malformed pickle (unbalanced stack at STOP)");
-            return pop();
+        if (op == '.') { // like Python's pickle: the result is the top of the stack
+            auto result = top();
+            m_stack.clear();
+            return result;
         }
         if (!step(op))
             throw FormatError("unsupported pickle opcode " + hexByte(op) + " at byte " +

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <string>
+
+namespace cgs {
+
+// `cyclegan bench`: times training steps (or translations) on synthetic data, so it runs on any
+// machine, including a GPU server that has only LibTorch.
+struct BenchOptions {
+    std::string mode = "train";   // train | translate
+    int size = 256;               // square image side (multiple of 4)
+    int batchSize = 1;
+    std::string netG = "resnet_9blocks";
+    int ngf = 64;
+    int ndf = 64;
+    std::string precision = "fp32"; // fp32 (bf16 / fp16: see the speed issue)
+    bool cudaGraph = false;
+    std::string device = "auto";
+    int cpuThreads = 0;
+    int warmupSteps = 3;
+    int steps = 10;
+    void validate() const; // throws ConfigError
+};
+
+struct BenchResult {
+    double itPerS = 0;
+    double imagesPerS = 0;
+    double msPerStep = 0;   // median of the timed steps
+    double msMin = 0, msMax = 0;
+    double peakMemoryMb = 0; // device memory on CUDA, peak resident set on the CPU
+    std::string device;      // description of the device used
+    int cpuThreads = 0;      // LibTorch threads in effect
+};
+
+// Runs the benchmark; throws ConfigError / DeviceError. Blocks.
+BenchResult runBenchmark(const BenchOptions &options);
+
+// One JSON object with the results and every setting (for --json).
+std::string benchJson(const BenchOptions &options, const BenchResult &result);
+
+} // namespace cgs
