@@ -43,9 +43,9 @@ void readStorages(const std::string &bytes, size_t pos, const std::vector<std::s
         if (count != storage.numel)
             throw FormatError("storage '" + key + "' has " + std::to_string(count) +
                               " elements, expected " + std::to_string(storage.numel));
-        storage.data = torch::empty({count}, torch::TensorOptions().dtype(storage.dtype));
-        if (bytes.size() - pos < storage.data.nbytes())
+        if (bytes.size() - pos < storageBytes(storage))
             throw FormatError("truncated");
+        storage.data = torch::empty({count}, torch::TensorOptions().dtype(storage.dtype));
         std::memcpy(storage.data.data_ptr(), bytes.data() + pos, storage.data.nbytes());
         pos += storage.data.nbytes();
     }

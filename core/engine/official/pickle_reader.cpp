@@ -95,8 +95,8 @@ PickleValuePtr PickleReader::load() {
 }
 
 bool PickleReader::step(uint8_t op) {
-    return stepScalar(op) || stepString(op) || stepContainer(op) || stepMemo(op) ||
-           stepObject(op);
+    return stepScalar(op) || stepString(op) || stepTuple(op) || stepContainer(op) ||
+           stepMemo(op) || stepObject(op);
 }
 
 bool PickleReader::stepScalar(uint8_t op) {
@@ -120,30 +120,31 @@ bool PickleReader::stepScalar(uint8_t op) {
     case 'K': push(PickleValue::makeInt(static_cast<int64_t>(readUnsigned(1)))); return true;
     case 'M': push(PickleValue::makeInt(static_cast<int64_t>(readUnsigned(2)))); return true;
     case 0x8a: // LONG1
-    case 0x8b: { // LONG4
-        const size_t n = readUnsigned(op == 0x8a ? 1 : 4);
-        if (n > 8) { // e.g. the legacy magic number: kept as bytes
-            push(PickleValue::makeString(std::string(take(n), n), Kind::BigInt));
-            return true;
-        }
-        uint64_t bits = n == 0 ? 0 : readUnsigned(n);
-        if (n > 0 && n < 8 && (bits >> (8 * n - 1)) & 1) // sign-extend
-            bits |= ~uint64_t(0) << (8 * n);
-        push(PickleValue::makeInt(static_cast<int64_t>(bits)));
+    case 0x8b: // LONG4
+        push(readLong(readUnsigned(op == 0x8a ? 1 : 4)));
         return true;
-    }
-    case 'G': { // BINFLOAT: big-endian double
-        const char *p = take(8);
-        uint64_t bits = 0;
-        for (int i = 0; i < 8; ++i)
-            bits = (bits << 8) | static_cast<uint8_t>(p[i]);
-        auto value = PickleValue::make(Kind::Float);
-        std::memcpy(&value->real, &bits, sizeof bits);
-        push(value);
-        return true;
-    }
+    case 'G': push(readBinFloat()); return true;
     default: return false;
     }
+}
+
+PickleValuePtr PickleReader::readLong(uint64_t n) {
+    if (n > 8) // e.g. the legacy magic number: kept as bytes
+        return PickleValue::makeString(std::string(take(n), n), Kind::BigInt);
+    uint64_t bits = n == 0 ? 0 : readUnsigned(n);
+    if (n > 0 && n < 8 && (bits >> (8 * n - 1)) & 1) // sign-extend
+        bits |= ~uint64_t(0) << (8 * n);
+    return PickleValue::makeInt(static_cast<int64_t>(bits));
+}
+
+PickleValuePtr PickleReader::readBinFloat() {
+    const char *p = take(8); // big-endian, unlike everything else
+    uint64_t bits = 0;
+    for (int i = 0; i < 8; ++i)
+        bits = (bits << 8) | static_cast<uint8_t>(p[i]);
+    auto value = PickleValue::make(Kind::Float);
+    std::memcpy(&value->real, &bits, sizeof bits);
+    return value;
 }
 
 bool PickleReader::stepString(uint8_t op) {
@@ -161,7 +162,7 @@ bool PickleReader::stepString(uint8_t op) {
     return true;
 }
 
-bool PickleReader::stepContainer(uint8_t op) {
+bool PickleReader::stepTuple(uint8_t op) {
     switch (op) {
     case '(': m_marks.push_back(m_stack.size()); return true;
     case '0': pop(); return true;
@@ -176,6 +177,12 @@ bool PickleReader::stepContainer(uint8_t op) {
         push(makeTuple(std::move(items)));
         return true;
     }
+    default: return false;
+    }
+}
+
+bool PickleReader::stepContainer(uint8_t op) {
+    switch (op) {
     case ']': push(PickleValue::make(Kind::List)); return true;
     case 'l': {
         auto list = PickleValue::make(Kind::List);

@@ -40,10 +40,13 @@ private:
     bool step(uint8_t op);
     bool stepScalar(uint8_t op);
     bool stepString(uint8_t op);
+    bool stepTuple(uint8_t op);
     bool stepContainer(uint8_t op);
     bool stepMemo(uint8_t op);
     bool stepObject(uint8_t op);
 
+    PickleValuePtr readLong(uint64_t n);
+    PickleValuePtr readBinFloat();
     const char *take(size_t n);
     uint64_t readUnsigned(size_t n);
     std::string readLine();

@@ -81,6 +81,13 @@ std::shared_ptr<StorageRef> parseStoragePid(const PickleValuePtr &pid) {
     return storage;
 }
 
+size_t storageBytes(const StorageRef &storage) {
+    const auto elementSize = static_cast<int64_t>(c10::elementSize(storage.dtype));
+    if (storage.numel > (int64_t(1) << 40) / elementSize) // 1 TiB: a damaged size field
+        throw FormatError("storage '" + storage.key + "' has an implausible size");
+    return static_cast<size_t>(storage.numel * elementSize);
+}
+
 StateDict stateDictFromPickle(const PickleValuePtr &root) {
     if (root->kind != Kind::Dict)
         throw FormatError("holds " + kindName(root->kind) + ", not a state dict");

@@ -19,6 +19,9 @@ torch::Dtype dtypeOfStorageClass(const std::string &global);
 // storage without data. Throws FormatError (e.g. on storage views, which we do not support).
 std::shared_ptr<StorageRef> parseStoragePid(const PickleValuePtr &pid);
 
+// Bytes of `storage` (numel x element size); throws FormatError when implausibly large.
+size_t storageBytes(const StorageRef &storage);
+
 // Turns the root value of a state-dict pickle (a dict of tensors whose storages hold their
 // data) into a StateDict of contiguous tensors, checking that each view fits its storage.
 // Throws FormatError ("holds a list, not a state dict", "entry 'epoch' is not a tensor", ...).

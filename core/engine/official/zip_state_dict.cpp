@@ -30,11 +30,11 @@ PickleValuePtr loadStorage(PyTorchStreamReader &reader, const PickleValuePtr &pi
         if (!reader.hasRecord(record))
             throw FormatError("storage record '" + record + "' is missing");
         auto [bytes, size] = reader.getRecord(record);
+        if (size != storageBytes(*storage))
+            throw FormatError("storage record '" + record + "' has " + std::to_string(size) +
+                              " bytes, expected " + std::to_string(storageBytes(*storage)));
         const auto options = torch::TensorOptions().dtype(storage->dtype);
         storage->data = torch::empty({storage->numel}, options);
-        if (size != storage->data.nbytes())
-            throw FormatError("storage record '" + record + "' has " + std::to_string(size) +
-                              " bytes, expected " + std::to_string(storage->data.nbytes()));
         std::memcpy(storage->data.data_ptr(), bytes.get(), size);
         slot = storage;
     }
