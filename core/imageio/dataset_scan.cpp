@@ -49,7 +49,9 @@ void addIfImage(const fs::directory_entry &entry, const std::string &folder,
 
 } // namespace
 
-const char *toString(Domain domain) { return domain == Domain::A ? "A" : "B"; }
+const char *toString(Domain domain) {
+    return domain == Domain::A ? "A" : "B";
+}
 
 std::vector<std::string> listImageFiles(const std::string &folder, Recursion recursion) {
     checkFolder(folder);

@@ -3,6 +3,7 @@
 #include "core/engine/error.h"
 
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
@@ -60,7 +61,7 @@ void syncFolder(const std::string &folder) {
 } // namespace
 
 void writeBytesAtomically(const std::string &path, const std::vector<std::uint8_t> &bytes,
-                         const std::string &what) {
+                          const std::string &what) {
     const auto fail = [&](int error) {
         throw IoError("Cannot " + what + " '" + path + "': " + std::strerror(error));
     };
@@ -95,6 +96,10 @@ std::vector<std::uint8_t> readFileBytes(const std::string &path, const std::stri
     if (::fstat(fd, &info) != 0 || S_ISDIR(info.st_mode)) {
         ::close(fd);
         fail("not a regular file");
+    }
+    if (info.st_size > INT32_MAX) { // the decoder cannot take it; do not read it all first
+        ::close(fd);
+        fail("file is larger than 2 GiB");
     }
     std::vector<std::uint8_t> bytes;
     bytes.reserve(static_cast<std::size_t>(info.st_size));

@@ -14,10 +14,11 @@ namespace cgs {
 // "No space left on device", "No such file or directory", ...). `what` replaces "write" in the
 // message, e.g. "write image".
 void writeBytesAtomically(const std::string &path, const std::vector<std::uint8_t> &bytes,
-                         const std::string &what = "write");
+                          const std::string &what = "write");
 
-// Reads a whole file. Throws DatasetError "Cannot read image '<path>': cannot open file
-// (<cause>)" style messages with `what` in place of "read image".
+// Reads a whole file (at most 2 GiB). Throws DatasetError "Cannot read image '<path>': cannot open
+// file
+// (<cause>)" or "...: file is larger than 2 GiB", with `what` in place of "read image".
 std::vector<std::uint8_t> readFileBytes(const std::string &path, const std::string &what);
 
 } // namespace cgs

@@ -27,13 +27,16 @@ std::vector<std::uint32_t> makePermutation(std::size_t n, std::uint64_t bits) {
     return order;
 }
 
-int prefetchDepthFor(int threads) { return threads <= 0 ? 0 : std::clamp(2 * threads, 2, 16); }
+constexpr int kMaxThreads = 32;
+
+int prefetchDepthFor(int threads) {
+    return threads <= 0 ? 0 : std::clamp(2 * threads, 2, 16);
+}
 
 } // namespace
 
 FolderSource::FolderSource(const TrainOptions &options)
-    : m_preprocess(PreprocessOptions::fromTrainOptions(options)),
-      m_serial(options.serialBatches),
+    : m_preprocess(PreprocessOptions::fromTrainOptions(options)), m_serial(options.serialBatches),
       m_a("A", domainFolder(options, Domain::A), scanDomain(options, Domain::A),
           [this](const std::string &m) { warn(m); }),
       m_b("B", domainFolder(options, Domain::B), scanDomain(options, Domain::B),
@@ -42,7 +45,7 @@ FolderSource::FolderSource(const TrainOptions &options)
     if (m_a.size() == 0 || m_b.size() == 0) // maxDatasetSize == 0
         throw DatasetError("max_dataset_size " + std::to_string(options.maxDatasetSize) +
                            " leaves no image to train on");
-    for (int i = 0; i < std::max(0, options.numThreads); ++i)
+    for (int i = 0; i < std::clamp(options.numThreads, 0, kMaxThreads); ++i)
         m_workers.emplace_back([this] { workerLoop(); });
 }
 
@@ -60,8 +63,12 @@ FolderSource::~FolderSource() {
 std::int64_t FolderSource::size() const {
     return static_cast<std::int64_t>(std::max(m_a.size(), m_b.size()));
 }
-std::int64_t FolderSource::sizeA() const { return static_cast<std::int64_t>(m_a.size()); }
-std::int64_t FolderSource::sizeB() const { return static_cast<std::int64_t>(m_b.size()); }
+std::int64_t FolderSource::sizeA() const {
+    return static_cast<std::int64_t>(m_a.size());
+}
+std::int64_t FolderSource::sizeB() const {
+    return static_cast<std::int64_t>(m_b.size());
+}
 
 void FolderSource::setSeed(std::uint64_t seed) {
     std::lock_guard<std::mutex> lock(m_mutex);
@@ -75,9 +82,9 @@ void FolderSource::setSeed(std::uint64_t seed) {
 
 TrainingPair FolderSource::pair(int epoch, std::int64_t index) {
     if (epoch < 1 || index < 0 || index >= size())
-        throw std::out_of_range("FolderSource::pair: epoch " + std::to_string(epoch) +
-                                ", index " + std::to_string(index) + " outside [0, " +
-                                std::to_string(size()) + ")");
+        throw std::out_of_range("FolderSource::pair: epoch " + std::to_string(epoch) + ", index " +
+                                std::to_string(index) + " outside [0, " + std::to_string(size()) +
+                                ")");
     std::unique_lock<std::mutex> lock(m_mutex);
     const Key key{m_seed, epoch, index};
     m_cursor = key;
@@ -114,8 +121,8 @@ TrainingPair FolderSource::compute(const Key &key) const {
     const auto epoch = static_cast<std::uint64_t>(key.epoch);
     const std::size_t b =
         m_serial ? j % m_b.size()
-                 : static_cast<std::size_t>(uniformBelow(
-                       hashValues({key.seed, epoch, index, kTagIndexB}), m_b.size()));
+                 : static_cast<std::size_t>(
+                       uniformBelow(hashValues({key.seed, epoch, index, kTagIndexB}), m_b.size()));
     DomainFiles::Loaded loadedA = m_a.load(j % m_a.size());
     DomainFiles::Loaded loadedB = m_b.load(b);
     TrainingPair result;

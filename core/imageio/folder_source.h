@@ -107,7 +107,8 @@ private:
     int m_depth = 0;
 
     mutable std::mutex m_permMutex;
-    mutable std::map<std::pair<std::uint64_t, int>, std::shared_ptr<const std::vector<std::uint32_t>>>
+    mutable std::map<std::pair<std::uint64_t, int>,
+                     std::shared_ptr<const std::vector<std::uint32_t>>>
         m_permutations;
 
     std::mutex m_mutex;

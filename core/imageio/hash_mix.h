@@ -26,6 +26,8 @@ inline std::uint64_t hashValues(std::initializer_list<std::uint64_t> values) {
 }
 
 // Uniform integer in [0, n) from 64 random bits (n > 0). The bias for n << 2^64 is negligible.
-inline std::uint64_t uniformBelow(std::uint64_t bits, std::uint64_t n) { return bits % n; }
+inline std::uint64_t uniformBelow(std::uint64_t bits, std::uint64_t n) {
+    return bits % n;
+}
 
 } // namespace cgs

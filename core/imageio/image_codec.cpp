@@ -35,14 +35,15 @@ void checkPixelLimit(const std::string &name, std::int64_t width, std::int64_t h
     if (width * height <= kMaxImagePixels)
         return;
     failRead(name, "image is " + std::to_string(width) + "x" + std::to_string(height) +
-                       ", above the limit of " + std::to_string(kMaxImagePixels) +
-                       " pixels (16384x16384)");
+                       ", above the limit of " + std::to_string(kMaxImagePixels) + " pixels (" +
+                       std::to_string(kMaxImageSide) + "x" + std::to_string(kMaxImageSide) + ")");
 }
 
 // 16-bit and float pixels to 8 bits: 65535 -> 255 and 1.0 -> 255, rounding to nearest.
 cv::Mat toEightBit(const cv::Mat &mat, const std::string &name) {
     switch (mat.depth()) {
-    case CV_8U: return mat;
+    case CV_8U:
+        return mat;
     case CV_16U: {
         cv::Mat out;
         mat.convertTo(out, CV_8U, 1.0 / 257.0);
@@ -54,7 +55,8 @@ cv::Mat toEightBit(const cv::Mat &mat, const std::string &name) {
         mat.convertTo(out, CV_8U, 255.0); // saturating: values outside [0, 1] clip
         return out;
     }
-    default: failRead(name, "unsupported pixel format (signed integer samples)");
+    default:
+        failRead(name, "unsupported pixel format (signed integer samples)");
     }
 }
 
@@ -63,7 +65,9 @@ cv::Mat toEightBit(const cv::Mat &mat, const std::string &name) {
 cv::Mat toColour(const cv::Mat &mat, bool keepAlpha) {
     cv::Mat out;
     switch (mat.channels()) {
-    case 1: cv::cvtColor(mat, out, cv::COLOR_GRAY2BGR); break;
+    case 1:
+        cv::cvtColor(mat, out, cv::COLOR_GRAY2BGR);
+        break;
     case 2: { // grey + alpha (OpenCV usually expands these itself)
         std::vector<cv::Mat> planes;
         cv::split(mat, planes);
@@ -76,7 +80,8 @@ cv::Mat toColour(const cv::Mat &mat, bool keepAlpha) {
             return mat;
         cv::cvtColor(mat, out, cv::COLOR_BGRA2BGR);
         break;
-    default: return mat;
+    default:
+        return mat;
     }
     return out;
 }
@@ -86,17 +91,30 @@ cv::Mat toColour(const cv::Mat &mat, bool keepAlpha) {
 cv::Mat applyOrientation(const cv::Mat &mat, int orientation) {
     cv::Mat out;
     switch (orientation) {
-    case 2: cv::flip(mat, out, 1); return out;
-    case 3: cv::flip(mat, out, -1); return out;
-    case 4: cv::flip(mat, out, 0); return out;
-    case 5: cv::transpose(mat, out); return out;
-    case 6: cv::rotate(mat, out, cv::ROTATE_90_CLOCKWISE); return out;
+    case 2:
+        cv::flip(mat, out, 1);
+        return out;
+    case 3:
+        cv::flip(mat, out, -1);
+        return out;
+    case 4:
+        cv::flip(mat, out, 0);
+        return out;
+    case 5:
+        cv::transpose(mat, out);
+        return out;
+    case 6:
+        cv::rotate(mat, out, cv::ROTATE_90_CLOCKWISE);
+        return out;
     case 7:
         cv::transpose(mat, out);
         cv::flip(out, out, -1);
         return out;
-    case 8: cv::rotate(mat, out, cv::ROTATE_90_COUNTERCLOCKWISE); return out;
-    default: return mat;
+    case 8:
+        cv::rotate(mat, out, cv::ROTATE_90_COUNTERCLOCKWISE);
+        return out;
+    default:
+        return mat;
     }
 }
 
@@ -113,9 +131,9 @@ cv::Mat decodePixels(const std::uint8_t *data, std::size_t size, const std::stri
         failRead(name, (known ? "truncated or corrupt (" : "not an image (") + e.err + ")");
     }
     if (mat.empty())
-        failRead(name, known ? std::string("truncated or corrupt ") + toString(header.format) +
-                                   " data"
-                             : std::string("not an image or unsupported format"));
+        failRead(name,
+                 known ? std::string("truncated or corrupt ") + toString(header.format) + " data"
+                       : std::string("not an image or unsupported format"));
     return mat;
 }
 
@@ -125,7 +143,7 @@ Image decodeImage(const std::uint8_t *data, std::size_t size, const std::string 
                   const ReadOptions &options) {
     if (size == 0)
         failRead(name, "file is empty (0 bytes)");
-    if (size > static_cast<std::size_t>(INT32_MAX))
+    if (size > static_cast<std::size_t>(INT32_MAX)) // cv::Mat's int sizes
         failRead(name, "file is larger than 2 GiB");
     const ImageHeader header = probeImageHeader(data, size);
     if (header.hasSize())
@@ -154,6 +172,8 @@ void writeImage(const std::string &path, const Image &image, const WriteOptions 
         params = {cv::IMWRITE_JPEG_QUALITY, std::clamp(options.quality, 1, 100)};
     } else if (ext == "webp") {
         params = {cv::IMWRITE_WEBP_QUALITY, std::clamp(options.quality, 1, 101)};
+    } else if (ext.empty()) {
+        fail("no file extension to choose the format (use .png, .jpg, .jpeg or .webp)");
     } else {
         fail("unsupported format '." + ext + "' (use .png, .jpg, .jpeg or .webp)");
     }
@@ -182,6 +202,8 @@ bool isImageFile(const std::string &path) {
                        [&](const char *e) { return ext == e; });
 }
 
-const char *imageExtensionList() { return "jpg, jpeg, png, bmp, tif, tiff, webp"; }
+const char *imageExtensionList() {
+    return "jpg, jpeg, png, bmp, tif, tiff, webp";
+}
 
 } // namespace cgs

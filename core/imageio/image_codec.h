@@ -19,7 +19,8 @@ namespace cgs {
 // bomb, from the size the file's header declares, before the pixels are decoded (JPEG, PNG,
 // BMP, WebP, TIFF; for other formats OpenCV's own limit applies first and ours after decoding).
 // Every camera sold today stays well below it.
-constexpr std::int64_t kMaxImagePixels = 16384LL * 16384LL;
+constexpr std::int64_t kMaxImageSide = 16384;
+constexpr std::int64_t kMaxImagePixels = kMaxImageSide * kMaxImageSide;
 
 struct ReadOptions {
     // Return RGBA when the file has an alpha channel. Otherwise alpha is dropped (the colour
@@ -35,7 +36,7 @@ struct ReadOptions {
 // Paths are bytes (UTF-8 on Linux): spaces and non-ASCII names work.
 // Throws DatasetError naming the path and the cause:
 //   "Cannot read image '<path>': file is empty (0 bytes)"
-//   "... cannot open file (No such file or directory)"
+//   "... cannot open file (No such file or directory)", "... file is larger than 2 GiB"
 //   "... not an image or unsupported format"
 //   "... truncated or corrupt JPEG data"
 //   "... image is 40000x40000, above the limit of 268435456 pixels (16384x16384)"
@@ -46,8 +47,8 @@ Image decodeImage(const std::uint8_t *data, std::size_t size, const std::string 
                   const ReadOptions &options = {});
 
 struct WriteOptions {
-    int quality = 95;         // JPEG and WebP quality, 1..100 (101 = lossless WebP)
-    int pngCompression = 3;   // zlib level 0..9 for PNG (3: fast, files ~10% larger than 9)
+    int quality = 95;       // JPEG and WebP quality, 1..100 (101 = lossless WebP)
+    int pngCompression = 3; // zlib level 0..9 for PNG (3: fast, files ~10% larger than 9)
 };
 
 // Encodes `image` (1, 3 or 4 channels; alpha is dropped for JPEG) in the format named by the
@@ -56,7 +57,7 @@ struct WriteOptions {
 // over `path`. A failure or a kill therefore never leaves a half-written file, and an existing
 // file at `path` stays intact until the new one is complete.
 // Throws IoError naming the path and the cause ("Cannot write image 'out/x.png': No space left
-// on device"), also for an unknown extension or an empty image.
+// on device"), also for a missing or unknown extension or an empty image.
 void writeImage(const std::string &path, const Image &image, const WriteOptions &options = {});
 
 // True when the file name ends in .jpg .jpeg .png .bmp .tif .tiff or .webp (any case): the

@@ -11,7 +11,9 @@ struct Bytes {
     std::size_t size;
     bool bigEndian = true;
 
-    bool has(std::size_t offset, std::size_t n) const { return offset <= size && n <= size - offset; }
+    bool has(std::size_t offset, std::size_t n) const {
+        return offset <= size && n <= size - offset;
+    }
     std::uint32_t u16(std::size_t o) const {
         if (!has(o, 2))
             return 0;
@@ -70,8 +72,8 @@ void probeJpeg(const Bytes &b, ImageHeader &header) {
         if (marker == 0xDA || marker == 0xD9) // start of scan / end: no more headers
             return;
         const std::size_t length = b.u16(pos + 2);
-        const bool isSof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 &&
-                           marker != 0xC8 && marker != 0xCC;
+        const bool isSof =
+            marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
         if (isSof && b.has(pos + 4, 5)) {
             header.height = b.u16(pos + 5);
             header.width = b.u16(pos + 7);
@@ -135,12 +137,18 @@ void probeWebp(const Bytes &b, ImageHeader &header) {
 
 const char *toString(ImageFormat format) {
     switch (format) {
-    case ImageFormat::Jpeg: return "JPEG";
-    case ImageFormat::Png: return "PNG";
-    case ImageFormat::Bmp: return "BMP";
-    case ImageFormat::Tiff: return "TIFF";
-    case ImageFormat::Webp: return "WebP";
-    case ImageFormat::Unknown: break;
+    case ImageFormat::Jpeg:
+        return "JPEG";
+    case ImageFormat::Png:
+        return "PNG";
+    case ImageFormat::Bmp:
+        return "BMP";
+    case ImageFormat::Tiff:
+        return "TIFF";
+    case ImageFormat::Webp:
+        return "WebP";
+    case ImageFormat::Unknown:
+        break;
     }
     return "unknown";
 }

@@ -48,7 +48,9 @@ ImageSize enlargeTo(ImageSize s, int minSide) {
 ImageSize resizedSize(int width, int height, const PreprocessOptions &o) {
     ImageSize s{width, height};
     switch (o.mode) {
-    case Preprocess::ResizeAndCrop: s = {o.loadSize, o.loadSize}; break;
+    case Preprocess::ResizeAndCrop:
+        s = {o.loadSize, o.loadSize};
+        break;
     case Preprocess::ScaleWidth:
     case Preprocess::ScaleWidthAndCrop:
         if (!(width == o.loadSize && height >= o.cropSize)) {
@@ -56,8 +58,11 @@ ImageSize resizedSize(int width, int height, const PreprocessOptions &o) {
             s = {o.loadSize, static_cast<int>(std::max<std::int64_t>(h, o.cropSize))};
         }
         break;
-    case Preprocess::None: s = {roundToMultipleOf4(width), roundToMultipleOf4(height)}; break;
-    case Preprocess::Crop: break;
+    case Preprocess::None:
+        s = {roundToMultipleOf4(width), roundToMultipleOf4(height)};
+        break;
+    case Preprocess::Crop:
+        break;
     }
     return cropsTo(o.mode) ? enlargeTo(s, o.cropSize) : s;
 }
@@ -71,8 +76,10 @@ struct Placement {
 Placement randomPlacement(ImageSize resized, const PreprocessOptions &o, std::uint64_t bits) {
     Placement p;
     if (cropsTo(o.mode)) {
-        p.x = int(uniformBelow(splitmix64(bits ^ 0x11), std::uint64_t(resized.width - o.cropSize + 1)));
-        p.y = int(uniformBelow(splitmix64(bits ^ 0x22), std::uint64_t(resized.height - o.cropSize + 1)));
+        p.x = int(
+            uniformBelow(splitmix64(bits ^ 0x11), std::uint64_t(resized.width - o.cropSize + 1)));
+        p.y = int(
+            uniformBelow(splitmix64(bits ^ 0x22), std::uint64_t(resized.height - o.cropSize + 1)));
     }
     p.flip = !o.noFlip && (splitmix64(bits ^ 0x33) >> 63) != 0;
     return p;

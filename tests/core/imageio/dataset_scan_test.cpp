@@ -24,8 +24,8 @@ std::string datasetError(const std::function<void()> &f) {
 
 TEST(DatasetScan, ListsImagesInByteOrder) {
     TempDir dir;
-    for (const char *name : {"b.jpg", "B.png", "a.JPEG", "_x.webp", "notes.txt", ".hidden.jpg",
-                             "c.tiff", "sub/d.png"})
+    for (const char *name :
+         {"b.jpg", "B.png", "a.JPEG", "_x.webp", "notes.txt", ".hidden.jpg", "c.tiff", "sub/d.png"})
         test::writeFile(dir.file(name), "x");
     const auto files = listImageFiles(dir.path());
     const std::vector<std::string> expected{dir.file("B.png"), dir.file("_x.webp"),

@@ -13,7 +13,9 @@
 namespace cgs {
 namespace {
 
-std::string demoRoot() { return test::sourceDir() + "/resources/demo/monet2photo"; }
+std::string demoRoot() {
+    return test::sourceDir() + "/resources/demo/monet2photo";
+}
 
 TEST(DemoDataset, HasTheDocumentedSplitsOf128PixelRgbImages) {
     const std::pair<const char *, std::size_t> splits[] = {

@@ -54,8 +54,7 @@ protected:
 };
 
 bool samePair(const TrainingPair &x, const TrainingPair &y) {
-    return x.a.data == y.a.data && x.b.data == y.b.data && x.pathA == y.pathA &&
-           x.pathB == y.pathB;
+    return x.a.data == y.a.data && x.b.data == y.b.data && x.pathA == y.pathA && x.pathB == y.pathB;
 }
 
 TEST_F(FolderSourceTest, SizesFollowTheLargerDomain) {

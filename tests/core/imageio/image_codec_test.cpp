@@ -69,9 +69,8 @@ TEST(ImageCodec, MissingFileSaysItCannotBeOpened) {
 TEST(ImageCodec, TextFileNamedPngIsNotAnImage) {
     TempDir dir;
     test::writeFile(dir.file("notes.png"), "just some text, not a picture\n");
-    EXPECT_EQ(readError(dir.file("notes.png")),
-              "Cannot read image '" + dir.file("notes.png") +
-                  "': not an image or unsupported format");
+    EXPECT_EQ(readError(dir.file("notes.png")), "Cannot read image '" + dir.file("notes.png") +
+                                                    "': not an image or unsupported format");
 }
 
 TEST(ImageCodec, TruncatedJpegIsReportedCorrupt) {
@@ -233,8 +232,8 @@ TEST(ImageCodec, ReadsBmpTiffAndWebp) {
 }
 
 TEST(ImageCodec, IsImageFileAcceptsKnownExtensionsInAnyCase) {
-    for (const char *name : {"a.jpg", "b.JPEG", "c.Png", "d.bmp", "e.TIF", "f.tiff", "g.webp",
-                             "dir.v2/h.jpg"})
+    for (const char *name :
+         {"a.jpg", "b.JPEG", "c.Png", "d.bmp", "e.TIF", "f.tiff", "g.webp", "dir.v2/h.jpg"})
         EXPECT_TRUE(isImageFile(name)) << name;
     for (const char *name : {"a.gif", "b.txt", "jpg", "dir.jpg/readme", "c.jpg.part", ""})
         EXPECT_FALSE(isImageFile(name)) << name;

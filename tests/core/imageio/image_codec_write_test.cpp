@@ -98,6 +98,10 @@ TEST(ImageCodecWrite, UnknownExtensionIsAnIoError) {
         writeError([&] { writeImage(dir.file("x.gif"), test::patternImage(2, 2, 3)); });
     EXPECT_EQ(message, "Cannot write image '" + dir.file("x.gif") +
                            "': unsupported format '.gif' (use .png, .jpg, .jpeg or .webp)");
+    const std::string bare =
+        writeError([&] { writeImage(dir.file("noext"), test::patternImage(2, 2, 3)); });
+    EXPECT_NE(bare.find("no file extension"), std::string::npos) << bare;
+    EXPECT_TRUE(test::filesIn(dir.path()).empty());
 }
 
 TEST(ImageCodecWrite, EmptyImageIsAnIoError) {
