@@ -53,7 +53,9 @@ void readStorages(const std::string &bytes, size_t pos, const std::vector<std::s
 
 } // namespace
 
-bool looksLikeLegacy(const std::string &head) { return head.rfind(kMagicPickle, 0) == 0; }
+bool looksLikeLegacy(const std::string &head) {
+    return head.rfind(kMagicPickle, 0) == 0;
+}
 
 StateDict readLegacyStateDict(const std::string &bytes) {
     std::map<std::string, std::shared_ptr<StorageRef>> storages;

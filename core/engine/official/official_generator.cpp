@@ -144,9 +144,8 @@ ResnetGenerator loadOfficialGenerator(const std::string &path, const torch::Devi
                                       std::string *formatOut) {
     const StateDict stateDict = readStateDictFile(path, formatOut);
     const GeneratorArch arch = inferGeneratorArch(stateDict, path);
-    ResnetGenerator generator(ResnetGeneratorOptions(arch.inputNc, arch.outputNc)
-                                  .ngf(arch.ngf)
-                                  .n_blocks(arch.nBlocks));
+    ResnetGenerator generator(
+        ResnetGeneratorOptions(arch.inputNc, arch.outputNc).ngf(arch.ngf).n_blocks(arch.nBlocks));
     auto params = generator->named_parameters(/*recurse=*/true);
     auto buffers = generator->named_buffers(/*recurse=*/true);
     if (params.size() + buffers.size() != stateDict.size())
@@ -167,8 +166,8 @@ ResnetGenerator loadOfficialGenerator(const std::string &path, const torch::Devi
         generator->to(device);
     } catch (const c10::Error &e) {
         const std::string what = e.what_without_backtrace();
-        throw DeviceError("Cannot move the generator of '" + path + "' to " + device.str() +
-                          ": " + what.substr(0, what.find('\n')));
+        throw DeviceError("Cannot move the generator of '" + path + "' to " + device.str() + ": " +
+                          what.substr(0, what.find('\n')));
     }
     generator->eval();
     return generator;

@@ -38,8 +38,8 @@ std::string readAll(const std::string &path) {
 }
 
 bool endsWith(const std::string &s, const std::string &suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(),
-                                                  suffix) == 0;
+    return s.size() >= suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 // Old PyTorch versions saved running statistics of InstanceNorm layers; the model has none.
@@ -107,8 +107,8 @@ void writeOfficialStateDict(const std::string &path, const StateDict &stateDict)
         bytes = official::encodeZipStateDict(stateDict);
     } catch (const c10::Error &e) {
         const std::string what = e.what_without_backtrace();
-        throw IoError("Cannot write weight file '" + path + "': " +
-                      what.substr(0, what.find('\n')));
+        throw IoError("Cannot write weight file '" + path +
+                      "': " + what.substr(0, what.find('\n')));
     }
     writeFileAtomically(path, bytes);
 }

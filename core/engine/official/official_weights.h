@@ -44,10 +44,10 @@ void writeOfficialStateDict(const std::string &path, const StateDict &stateDict)
 
 // The architecture of an official ResNet generator.
 struct GeneratorArch {
-    int ngf = 64;      // filters of the first convolution
-    int nBlocks = 9;   // residual blocks
-    int inputNc = 3;   // input channels
-    int outputNc = 3;  // output channels
+    int ngf = 64;     // filters of the first convolution
+    int nBlocks = 9;  // residual blocks
+    int inputNc = 3;  // input channels
+    int outputNc = 3; // output channels
 };
 
 // Infers the architecture from the keys and shapes (model.1.weight is [ngf, input_nc, 7, 7],

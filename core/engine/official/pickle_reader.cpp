@@ -11,15 +11,21 @@ using Kind = PickleValue::Kind;
 
 // Everything a state dict may name. Storage classes only appear inside persistent ids.
 const std::set<std::string> &allowedGlobals() {
-    static const std::set<std::string> globals = {
-        "collections.OrderedDict",         "torch._utils._rebuild_tensor",
-        "torch._utils._rebuild_tensor_v2", "torch._utils._rebuild_parameter",
-        "torch._utils._rebuild_parameter_with_state",
-        "torch.FloatStorage",              "torch.DoubleStorage",
-        "torch.HalfStorage",               "torch.BFloat16Storage",
-        "torch.LongStorage",               "torch.IntStorage",
-        "torch.ShortStorage",              "torch.CharStorage",
-        "torch.ByteStorage",               "torch.BoolStorage"};
+    static const std::set<std::string> globals = {"collections.OrderedDict",
+                                                  "torch._utils._rebuild_tensor",
+                                                  "torch._utils._rebuild_tensor_v2",
+                                                  "torch._utils._rebuild_parameter",
+                                                  "torch._utils._rebuild_parameter_with_state",
+                                                  "torch.FloatStorage",
+                                                  "torch.DoubleStorage",
+                                                  "torch.HalfStorage",
+                                                  "torch.BFloat16Storage",
+                                                  "torch.LongStorage",
+                                                  "torch.IntStorage",
+                                                  "torch.ShortStorage",
+                                                  "torch.CharStorage",
+                                                  "torch.ByteStorage",
+                                                  "torch.BoolStorage"};
     return globals;
 }
 
@@ -95,8 +101,8 @@ PickleValuePtr PickleReader::load() {
 }
 
 bool PickleReader::step(uint8_t op) {
-    return stepScalar(op) || stepString(op) || stepTuple(op) || stepContainer(op) ||
-           stepMemo(op) || stepObject(op);
+    return stepScalar(op) || stepString(op) || stepTuple(op) || stepContainer(op) || stepMemo(op) ||
+           stepObject(op);
 }
 
 bool PickleReader::stepScalar(uint8_t op) {
@@ -108,23 +114,34 @@ bool PickleReader::stepScalar(uint8_t op) {
     case 0x95: // FRAME: a length hint only
         take(8);
         return true;
-    case 'N': push(PickleValue::make(Kind::None)); return true;
-    case 0x88: // NEWTRUE
+    case 'N':
+        push(PickleValue::make(Kind::None));
+        return true;
+    case 0x88:   // NEWTRUE
     case 0x89: { // NEWFALSE
         auto value = PickleValue::make(Kind::Bool);
         value->boolean = op == 0x88;
         push(value);
         return true;
     }
-    case 'J': push(PickleValue::makeInt(static_cast<int32_t>(readUnsigned(4)))); return true;
-    case 'K': push(PickleValue::makeInt(static_cast<int64_t>(readUnsigned(1)))); return true;
-    case 'M': push(PickleValue::makeInt(static_cast<int64_t>(readUnsigned(2)))); return true;
+    case 'J':
+        push(PickleValue::makeInt(static_cast<int32_t>(readUnsigned(4))));
+        return true;
+    case 'K':
+        push(PickleValue::makeInt(static_cast<int64_t>(readUnsigned(1))));
+        return true;
+    case 'M':
+        push(PickleValue::makeInt(static_cast<int64_t>(readUnsigned(2))));
+        return true;
     case 0x8a: // LONG1
     case 0x8b: // LONG4
         push(readLong(readUnsigned(op == 0x8a ? 1 : 4)));
         return true;
-    case 'G': push(readBinFloat()); return true;
-    default: return false;
+    case 'G':
+        push(readBinFloat());
+        return true;
+    default:
+        return false;
     }
 }
 
@@ -150,10 +167,22 @@ PickleValuePtr PickleReader::readBinFloat() {
 bool PickleReader::stepString(uint8_t op) {
     size_t lengthBytes = 0;
     switch (op) {
-    case 'X': case 'T': case 'B': lengthBytes = 4; break; // BINUNICODE, BINSTRING, BINBYTES
-    case 0x8c: case 'U': case 'C': lengthBytes = 1; break; // the SHORT_ variants
-    case 0x8d: case 0x8e: lengthBytes = 8; break;          // BINUNICODE8, BINBYTES8
-    default: return false;
+    case 'X':
+    case 'T':
+    case 'B':
+        lengthBytes = 4;
+        break; // BINUNICODE, BINSTRING, BINBYTES
+    case 0x8c:
+    case 'U':
+    case 'C':
+        lengthBytes = 1;
+        break; // the SHORT_ variants
+    case 0x8d:
+    case 0x8e:
+        lengthBytes = 8;
+        break; // BINUNICODE8, BINBYTES8
+    default:
+        return false;
     }
     const uint64_t n = readUnsigned(lengthBytes);
     if (n > m_size - m_pos)
@@ -164,33 +193,51 @@ bool PickleReader::stepString(uint8_t op) {
 
 bool PickleReader::stepTuple(uint8_t op) {
     switch (op) {
-    case '(': m_marks.push_back(m_stack.size()); return true;
-    case '0': pop(); return true;
-    case '1': popToMark(); return true;
-    case '2': push(top()); return true;
-    case ')': push(makeTuple({})); return true;
-    case 't': push(makeTuple(popToMark())); return true;
-    case 0x85: case 0x86: case 0x87: { // TUPLE1..3
+    case '(':
+        m_marks.push_back(m_stack.size());
+        return true;
+    case '0':
+        pop();
+        return true;
+    case '1':
+        popToMark();
+        return true;
+    case '2':
+        push(top());
+        return true;
+    case ')':
+        push(makeTuple({}));
+        return true;
+    case 't':
+        push(makeTuple(popToMark()));
+        return true;
+    case 0x85:
+    case 0x86:
+    case 0x87: { // TUPLE1..3
         std::vector<PickleValuePtr> items(op - 0x84);
         for (size_t i = items.size(); i-- > 0;)
             items[i] = pop();
         push(makeTuple(std::move(items)));
         return true;
     }
-    default: return false;
+    default:
+        return false;
     }
 }
 
 bool PickleReader::stepContainer(uint8_t op) {
     switch (op) {
-    case ']': push(PickleValue::make(Kind::List)); return true;
+    case ']':
+        push(PickleValue::make(Kind::List));
+        return true;
     case 'l': {
         auto list = PickleValue::make(Kind::List);
         list->items = popToMark();
         push(list);
         return true;
     }
-    case 'a': case 'e': { // APPEND, APPENDS
+    case 'a':
+    case 'e': { // APPEND, APPENDS
         auto items = op == 'a' ? std::vector<PickleValuePtr>{pop()} : popToMark();
         auto &list = top();
         if (list->kind != Kind::List)
@@ -198,14 +245,17 @@ bool PickleReader::stepContainer(uint8_t op) {
         list->items.insert(list->items.end(), items.begin(), items.end());
         return true;
     }
-    case '}': push(PickleValue::make(Kind::Dict)); return true;
+    case '}':
+        push(PickleValue::make(Kind::Dict));
+        return true;
     case 'd': {
         auto dict = PickleValue::make(Kind::Dict);
         setItems(*dict, popToMark());
         push(dict);
         return true;
     }
-    case 's': case 'u': { // SETITEM, SETITEMS
+    case 's':
+    case 'u': { // SETITEM, SETITEMS
         std::vector<PickleValuePtr> kv;
         if (op == 's') {
             auto value = pop();
@@ -216,23 +266,32 @@ bool PickleReader::stepContainer(uint8_t op) {
         setItems(*top(), kv);
         return true;
     }
-    default: return false;
+    default:
+        return false;
     }
 }
 
 bool PickleReader::stepMemo(uint8_t op) {
     switch (op) {
-    case 'q': m_memo[readUnsigned(1)] = top(); return true;    // BINPUT
-    case 'r': m_memo[readUnsigned(4)] = top(); return true;    // LONG_BINPUT
-    case 0x94: m_memo[m_memo.size()] = top(); return true;     // MEMOIZE
-    case 'h': case 'j': {                                       // BINGET, LONG_BINGET
+    case 'q':
+        m_memo[readUnsigned(1)] = top();
+        return true; // BINPUT
+    case 'r':
+        m_memo[readUnsigned(4)] = top();
+        return true; // LONG_BINPUT
+    case 0x94:
+        m_memo[m_memo.size()] = top();
+        return true; // MEMOIZE
+    case 'h':
+    case 'j': { // BINGET, LONG_BINGET
         const auto it = m_memo.find(readUnsigned(op == 'h' ? 1 : 4));
         if (it == m_memo.end())
             throw FormatError("malformed pickle (unknown memo entry)");
         push(it->second);
         return true;
     }
-    default: return false;
+    default:
+        return false;
     }
 }
 
@@ -265,7 +324,8 @@ bool PickleReader::stepObject(uint8_t op) {
         push(storage);
         return true;
     }
-    default: return false;
+    default:
+        return false;
     }
 }
 

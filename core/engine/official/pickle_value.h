@@ -43,18 +43,30 @@ struct PickleValue;
 using PickleValuePtr = std::shared_ptr<PickleValue>;
 
 struct PickleValue {
-    enum class Kind { None, Bool, Int, BigInt, Float, String, Tuple, List, Dict, Global, Storage,
-                      Tensor };
+    enum class Kind {
+        None,
+        Bool,
+        Int,
+        BigInt,
+        Float,
+        String,
+        Tuple,
+        List,
+        Dict,
+        Global,
+        Storage,
+        Tensor
+    };
     Kind kind = Kind::None;
     bool boolean = false;
     int64_t integer = 0;
     double real = 0.0;
     // String: the text (UTF-8 or bytes); Global: "module.name"; BigInt: little-endian bytes.
     std::string text;
-    std::vector<PickleValuePtr> items;                               // Tuple, List
+    std::vector<PickleValuePtr> items;                              // Tuple, List
     std::vector<std::pair<PickleValuePtr, PickleValuePtr>> entries; // Dict, in insertion order
-    std::shared_ptr<StorageRef> storage;                             // Storage
-    std::shared_ptr<TensorRef> tensor;                               // Tensor
+    std::shared_ptr<StorageRef> storage;                            // Storage
+    std::shared_ptr<TensorRef> tensor;                              // Tensor
 
     static PickleValuePtr make(Kind kind) {
         auto value = std::make_shared<PickleValue>();

@@ -12,14 +12,30 @@ void PickleWriter::global(const std::string &module, const std::string &name) {
     m_bytes += module + "\n" + name + "\n";
 }
 
-void PickleWriter::mark() { op('('); }
-void PickleWriter::tuple() { op('t'); }
-void PickleWriter::emptyTuple() { op(')'); }
-void PickleWriter::reduce() { op('R'); }
-void PickleWriter::setItems() { op('u'); }
-void PickleWriter::persistentId() { op('Q'); }
-void PickleWriter::boolean(bool value) { op(value ? 0x88 : 0x89); }
-void PickleWriter::stop() { op('.'); }
+void PickleWriter::mark() {
+    op('(');
+}
+void PickleWriter::tuple() {
+    op('t');
+}
+void PickleWriter::emptyTuple() {
+    op(')');
+}
+void PickleWriter::reduce() {
+    op('R');
+}
+void PickleWriter::setItems() {
+    op('u');
+}
+void PickleWriter::persistentId() {
+    op('Q');
+}
+void PickleWriter::boolean(bool value) {
+    op(value ? 0x88 : 0x89);
+}
+void PickleWriter::stop() {
+    op('.');
+}
 
 void PickleWriter::integer(int64_t value) {
     if (value >= 0 && value < 256) {
@@ -41,7 +57,9 @@ void PickleWriter::string(const std::string &utf8) {
     m_bytes += utf8;
 }
 
-void PickleWriter::op(uint8_t code) { m_bytes.push_back(static_cast<char>(code)); }
+void PickleWriter::op(uint8_t code) {
+    m_bytes.push_back(static_cast<char>(code));
+}
 
 void PickleWriter::little(uint64_t value, int bytes) {
     for (int i = 0; i < bytes; ++i)

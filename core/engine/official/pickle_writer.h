@@ -17,7 +17,7 @@ public:
     void tuple(); // TUPLE of the items since the last mark
     void emptyTuple();
     void reduce();
-    void setItems(); // SETITEMS of the key/value pairs since the last mark
+    void setItems();     // SETITEMS of the key/value pairs since the last mark
     void persistentId(); // BINPERSID of the value on top of the stack
     void integer(int64_t value);
     void string(const std::string &utf8);

@@ -22,17 +22,29 @@ const std::vector<std::pair<std::string, torch::Dtype>> &storageClasses() {
 
 std::string kindName(Kind kind) {
     switch (kind) {
-    case Kind::None: return "None";
-    case Kind::Bool: return "a bool";
-    case Kind::Int: case Kind::BigInt: return "an integer";
-    case Kind::Float: return "a float";
-    case Kind::String: return "a string";
-    case Kind::Tuple: return "a tuple";
-    case Kind::List: return "a list";
-    case Kind::Dict: return "a dict";
-    case Kind::Global: return "a class";
-    case Kind::Storage: return "a storage";
-    case Kind::Tensor: return "a tensor";
+    case Kind::None:
+        return "None";
+    case Kind::Bool:
+        return "a bool";
+    case Kind::Int:
+    case Kind::BigInt:
+        return "an integer";
+    case Kind::Float:
+        return "a float";
+    case Kind::String:
+        return "a string";
+    case Kind::Tuple:
+        return "a tuple";
+    case Kind::List:
+        return "a list";
+    case Kind::Dict:
+        return "a dict";
+    case Kind::Global:
+        return "a class";
+    case Kind::Storage:
+        return "a storage";
+    case Kind::Tensor:
+        return "a tensor";
     }
     return "an object";
 }
@@ -132,7 +144,7 @@ std::string encodeStateDictPickle(const StateDict &stateDict,
                 w.integer(d);
             w.tuple();
         }
-        w.boolean(false); // requires_grad
+        w.boolean(false);                       // requires_grad
         w.global("collections", "OrderedDict"); // backward hooks
         w.emptyTuple();
         w.reduce();

@@ -45,7 +45,9 @@ PickleValuePtr loadStorage(PyTorchStreamReader &reader, const PickleValuePtr &pi
 
 } // namespace
 
-bool looksLikeZip(const std::string &head) { return head.rfind("PK\x03\x04", 0) == 0; }
+bool looksLikeZip(const std::string &head) {
+    return head.rfind("PK\x03\x04", 0) == 0;
+}
 
 StateDict readZipStateDict(const std::string &path) {
     try {
@@ -59,10 +61,9 @@ StateDict readZipStateDict(const std::string &path) {
             throw FormatError("zip archive without data.pkl (a TorchScript model?)");
         auto [pickle, size] = reader.getRecord("data.pkl");
         std::map<std::string, std::shared_ptr<StorageRef>> loaded;
-        PickleReader unpickler(static_cast<const char *>(pickle.get()), size,
-                               [&](const PickleValuePtr &pid) {
-                                   return loadStorage(reader, pid, loaded);
-                               });
+        PickleReader unpickler(
+            static_cast<const char *>(pickle.get()), size,
+            [&](const PickleValuePtr &pid) { return loadStorage(reader, pid, loaded); });
         return stateDictFromPickle(unpickler.load());
     } catch (const c10::Error &e) {
         throw FormatError("truncated or damaged zip archive (" + firstLine(e) + ")");

@@ -130,8 +130,8 @@ TEST(OfficialGenerator, ExportsFilesForPythonCheck) {
     const torch::Tensor input = torch::rand({1, 3, 36, 52}) * 2 - 1;
     torch::NoGradGuard noGrad;
     const torch::Tensor output = ours->forward(input);
-    for (const auto &[name, t] : {std::pair{"ours_random_input.f32", input},
-                                  std::pair{"ours_random_output.f32", output}})
+    for (const auto &[name, t] :
+         {std::pair{"ours_random_input.f32", input}, std::pair{"ours_random_output.f32", output}})
         std::ofstream(std::string(dir) + "/" + name, std::ios::binary)
             .write(static_cast<const char *>(t.data_ptr()), t.nbytes());
 }

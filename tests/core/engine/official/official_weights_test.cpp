@@ -147,8 +147,9 @@ TEST(OfficialWeights, RejectsDiscriminatorAsGenerator) {
         FAIL() << "no error";
     } catch (const CheckpointError &e) {
         const std::string what = e.what();
-        EXPECT_NE(what.find("'" + path + "' holds 10 tensors with keys model.0.weight, "
-                                         "model.0.bias, model.2.weight ..."),
+        EXPECT_NE(what.find("'" + path +
+                            "' holds 10 tensors with keys model.0.weight, "
+                            "model.0.bias, model.2.weight ..."),
                   std::string::npos)
             << what;
         EXPECT_NE(what.find("looks like a PatchGAN discriminator, not a ResNet generator"),
@@ -172,8 +173,9 @@ TEST(OfficialWeights, RejectsForeignLayouts) {
     EXPECT_NE(errorFor({}).find("'x.pth' holds no tensors"), std::string::npos);
     StateDict wrongShape = sd;
     wrongShape[2].second = torch::zeros({4, 2, 5, 5});
-    EXPECT_NE(errorFor(wrongShape).find("model.4.weight has shape [4, 2, 5, 5], expected "
-                                        "[4, 2, 3, 3]"),
+    EXPECT_NE(errorFor(wrongShape)
+                  .find("model.4.weight has shape [4, 2, 5, 5], expected "
+                        "[4, 2, 3, 3]"),
               std::string::npos)
         << errorFor(wrongShape);
     StateDict extra = sd;

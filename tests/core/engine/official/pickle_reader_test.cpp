@@ -31,8 +31,9 @@ std::string errorOf(const std::string &bytes) {
 TEST(PickleReader, ReadsScalars) {
     // (1, 300, -2, 70000, LONG1 -129, None, True, "ab", 1.5) as protocol 2
     const std::string bytes = bytesOf("\x80\x02(K\x01M\x2c\x01J\xfe\xff\xff\xffJ\x70\x11\x01\x00"
-                            "\x8a\x02\x7f\xffN\x88X\x02\x00\x00\x00" "ab"
-                            "G\x3f\xf8\x00\x00\x00\x00\x00\x00t.");
+                                      "\x8a\x02\x7f\xffN\x88X\x02\x00\x00\x00"
+                                      "ab"
+                                      "G\x3f\xf8\x00\x00\x00\x00\x00\x00t.");
     const auto tuple = loadPickle(bytes);
     ASSERT_EQ(tuple->kind, Kind::Tuple);
     ASSERT_EQ(tuple->items.size(), 9u);
@@ -49,7 +50,8 @@ TEST(PickleReader, ReadsScalars) {
 
 TEST(PickleReader, SharesMemoizedContainers) {
     // l = []; (l, l) with an APPEND through the memo: both items are the same list.
-    const std::string bytes = bytesOf("\x80\x02]q\x00h\x00\x86q\x01h\x00K\x07" "a0.");
+    const std::string bytes = bytesOf("\x80\x02]q\x00h\x00\x86q\x01h\x00K\x07"
+                                      "a0.");
     const auto tuple = loadPickle(bytes);
     ASSERT_EQ(tuple->items.size(), 2u);
     EXPECT_EQ(tuple->items[0], tuple->items[1]);
@@ -58,8 +60,9 @@ TEST(PickleReader, SharesMemoizedContainers) {
 }
 
 TEST(PickleReader, ReadsOrderedDictInOrder) {
-    const std::string bytes = bytesOf("\x80\x02\x63\x63ollections\nOrderedDict\n)R(X\x01\x00\x00\x00zK\x01"
-                            "X\x01\x00\x00\x00\x61K\x02u}b.");
+    const std::string bytes =
+        bytesOf("\x80\x02\x63\x63ollections\nOrderedDict\n)R(X\x01\x00\x00\x00zK\x01"
+                "X\x01\x00\x00\x00\x61K\x02u}b.");
     const auto dict = loadPickle(bytes);
     ASSERT_EQ(dict->kind, Kind::Dict);
     ASSERT_EQ(dict->entries.size(), 2u);
@@ -70,8 +73,9 @@ TEST(PickleReader, ReadsOrderedDictInOrder) {
 
 TEST(PickleReader, ReadsProtocol4Framing) {
     // PROTO 4, FRAME, SHORT_BINUNICODE, MEMOIZE, STACK_GLOBAL of collections.OrderedDict
-    const std::string bytes = bytesOf("\x80\x04\x95\x20\x00\x00\x00\x00\x00\x00\x00"
-                            "\x8c\x0b\x63ollections\x94\x8c\x0bOrderedDict\x94\x93\x94)R\x94.");
+    const std::string bytes =
+        bytesOf("\x80\x04\x95\x20\x00\x00\x00\x00\x00\x00\x00"
+                "\x8c\x0b\x63ollections\x94\x8c\x0bOrderedDict\x94\x93\x94)R\x94.");
     EXPECT_EQ(loadPickle(bytes)->kind, Kind::Dict);
 }
 
