@@ -45,11 +45,20 @@ FolderSource::FolderSource(const TrainOptions &options)
     if (m_a.size() == 0 || m_b.size() == 0) // maxDatasetSize == 0
         throw DatasetError("max_dataset_size " + std::to_string(options.maxDatasetSize) +
                            " leaves no image to train on");
-    for (int i = 0; i < std::clamp(options.numThreads, 0, kMaxThreads); ++i)
-        m_workers.emplace_back([this] { workerLoop(); });
+    try {
+        for (int i = 0; i < std::clamp(options.numThreads, 0, kMaxThreads); ++i)
+            m_workers.emplace_back([this] { workerLoop(); });
+    } catch (...) { // no destructor runs for a half-built object: join what was started
+        stopWorkers();
+        throw;
+    }
 }
 
 FolderSource::~FolderSource() {
+    stopWorkers();
+}
+
+void FolderSource::stopWorkers() {
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         m_stop = true;
@@ -57,7 +66,8 @@ FolderSource::~FolderSource() {
     }
     m_workCv.notify_all();
     for (std::thread &worker : m_workers)
-        worker.join();
+        if (worker.joinable())
+            worker.join();
 }
 
 std::int64_t FolderSource::size() const {
@@ -93,15 +103,22 @@ TrainingPair FolderSource::pair(int epoch, std::int64_t index) {
     schedule(key);
     auto it = m_slots.find(key);
     if (it == m_slots.end()) { // not prefetched: decode here rather than wait for a worker
+        ++m_stats.misses;
         lock.unlock();
         return compute(key);
     }
+    ++m_stats.hits;
     m_readyCv.wait(lock, [&] { return it->second.ready; });
     Slot slot = std::move(it->second);
     m_slots.erase(it);
     if (slot.error)
         std::rethrow_exception(slot.error);
     return std::move(slot.pair);
+}
+
+FolderSource::PrefetchStats FolderSource::prefetchStats() {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_stats;
 }
 
 TrainingPair FolderSource::previewPair(int k) {

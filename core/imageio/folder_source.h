@@ -75,6 +75,14 @@ public:
     // How many examples ahead the workers decode.
     int prefetchDepth() const { return m_depth; }
 
+    // pair() calls answered from the prefetch (ready or being decoded) vs. decoded in the
+    // caller; for diagnostics and tests.
+    struct PrefetchStats {
+        std::int64_t hits = 0;
+        std::int64_t misses = 0;
+    };
+    PrefetchStats prefetchStats();
+
 private:
     struct Key {
         std::uint64_t seed;
@@ -99,6 +107,7 @@ private:
     bool inWindow(const Key &key) const; // requires m_mutex
     void schedule(const Key &from);      // requires m_mutex
     void workerLoop();
+    void stopWorkers();
 
     PreprocessOptions m_preprocess;
     bool m_serial = false;
@@ -119,6 +128,7 @@ private:
     std::map<Key, Slot> m_slots;
     std::deque<Key> m_queue;
     bool m_stop = false;
+    PrefetchStats m_stats;
     std::vector<std::thread> m_workers;
 };
 

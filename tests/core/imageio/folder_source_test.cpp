@@ -11,6 +11,7 @@
 #include <chrono>
 #include <mutex>
 #include <set>
+#include <thread>
 
 namespace cgs {
 namespace {
@@ -206,6 +207,23 @@ TEST_F(FolderSourceTest, IndexOutsideTheEpochThrows) {
     EXPECT_THROW(source.pair(1, 5), std::out_of_range);
     EXPECT_THROW(source.pair(1, -1), std::out_of_range);
     EXPECT_THROW(source.pair(0, 0), std::out_of_range);
+}
+
+TEST_F(FolderSourceTest, WorkersPrefetchTheNextExamples) {
+    FolderSource source(options(2));
+    source.pair(1, 0); // nothing prefetched yet: decoded in the caller
+    for (int i = 1; i <= 5; ++i) {
+        // A "training step" long enough for the workers (tiny images) even on a busy machine.
+        std::this_thread::sleep_for(std::chrono::milliseconds(150));
+        source.pair(1 + i / 5, i % 5); // the last one wraps into epoch 2
+    }
+    const FolderSource::PrefetchStats stats = source.prefetchStats();
+    EXPECT_EQ(stats.hits + stats.misses, 6);
+    EXPECT_GE(stats.hits, 4); // all 5 unless a worker was starved of CPU
+    FolderSource inline0(options(0));
+    inline0.pair(1, 0);
+    inline0.pair(1, 1);
+    EXPECT_EQ(inline0.prefetchStats().hits, 0);
 }
 
 TEST_F(FolderSourceTest, DestructorReturnsPromptlyWhilePrefetching) {
