@@ -151,7 +151,9 @@ Image decodeImage(const std::uint8_t *data, std::size_t size, const std::string 
     cv::Mat mat = decodePixels(data, size, name, header);
     checkPixelLimit(name, mat.cols, mat.rows);
     mat = toColour(toEightBit(mat, name), options.keepAlpha);
-    mat = applyOrientation(mat, header.orientation);
+    // libtiff's RGBA reader, which OpenCV uses for 8-bit TIFF, already turns the image upright.
+    if (header.format != ImageFormat::Tiff)
+        mat = applyOrientation(mat, header.orientation);
     return matToImage(mat);
 }
 

@@ -32,7 +32,8 @@ struct ReadOptions {
 // Decodes an image file to 8-bit RGB (channels == 3), or RGBA (channels == 4) when
 // options.keepAlpha is set and the file has alpha. Grey, grey + alpha, palette, 16-bit (scaled
 // so 65535 -> 255), float TIFF ([0, 1] -> [0, 255]) and CMYK JPEG are converted. The EXIF
-// orientation (JPEG APP1, PNG eXIf, TIFF tag 274) is applied, so the result is upright.
+// orientation of JPEG (APP1) and PNG (eXIf) files is applied, so the result is upright; 8-bit
+// TIFF comes upright from libtiff itself; WebP EXIF is not read (OpenCV ignores it too).
 // Paths are bytes (UTF-8 on Linux): spaces and non-ASCII names work.
 // Throws DatasetError naming the path and the cause:
 //   "Cannot read image '<path>': file is empty (0 bytes)"

@@ -200,6 +200,14 @@ TEST(ImageCodec, JpegExifOrientationIsApplied) {
     expectRgb(img, 1, 7, 0, 0, 255, 40);
 }
 
+TEST(ImageCodec, TiffOrientationIsAppliedOnce) {
+    const Image img = readImage(test::fixture("exif_rotate6.tif"));
+    ASSERT_EQ(img.width, 4);
+    ASSERT_EQ(img.height, 8);
+    expectRgb(img, 1, 0, 255, 0, 0);
+    expectRgb(img, 1, 7, 0, 0, 255);
+}
+
 TEST(ImageCodec, PngExifOrientationIsApplied) {
     const Image img = readImage(test::fixture("exif_mirror2.png"));
     ASSERT_EQ(img.width, 8);

@@ -9,6 +9,7 @@ they are committed instead of made at test time.
   exif_rotate6.jpg  stored 8x4 (landscape), red left half / blue right half, EXIF orientation 6
                     (rotate 90 degrees clockwise to view): viewed 4x8, red on top
   exif_mirror2.png  stored 8x4, red left / blue right, eXIf orientation 2 (mirror): blue left
+  exif_rotate6.tif  as exif_rotate6.jpg, as a TIFF with tag 274 = 6
   huge_declared.png a valid PNG signature + IHDR declaring 100000x100000 pixels, no pixel data
 """
 import struct
@@ -46,6 +47,7 @@ def main():
     la.save(HERE / "grey_alpha.png")
     halves().save(HERE / "exif_rotate6.jpg", quality=95, exif=exif_with_orientation(6))
     halves().save(HERE / "exif_mirror2.png", exif=exif_with_orientation(2))
+    halves().save(HERE / "exif_rotate6.tif", tiffinfo={0x0112: 6})
     ihdr = struct.pack(">IIBBBBB", 100000, 100000, 8, 2, 0, 0, 0)
     (HERE / "huge_declared.png").write_bytes(
         b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", ihdr) + png_chunk(b"IEND", b""))
