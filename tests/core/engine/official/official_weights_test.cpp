@@ -101,6 +101,32 @@ TEST(OfficialWeights, IgnoresInstanceNormRunningStats) {
     expectSameStateDict(sd, readStateDictFile(fixture("gen9_legacy.pth")));
 }
 
+TEST(OfficialWeights, ReadsTensorsSharingAStorage) {
+    const torch::Tensor base = torch::arange(12, torch::kFloat32);
+    for (const char *name : {"shared_zip.pth", "shared_legacy.pth"}) {
+        const StateDict sd = readStateDictFile(fixture(name));
+        ASSERT_EQ(sd.size(), 4u) << name;
+        EXPECT_TRUE(torch::equal(sd[0].second, base)) << name;
+        EXPECT_TRUE(torch::equal(sd[1].second, base.slice(0, 2, 5))) << name;
+        EXPECT_TRUE(torch::equal(sd[2].second, base.view({3, 4}).t())) << name;
+        EXPECT_EQ(sd[3].second.dtype(), torch::kFloat16) << name;
+        EXPECT_TRUE(torch::equal(sd[3].second, base.to(torch::kFloat16))) << name;
+    }
+}
+
+TEST(OfficialWeights, KeepsRunningStatsOfAffineNorms) {
+    TempDir dir;
+    const StateDict written = {{"bn.weight", torch::ones({2})},
+                               {"bn.running_mean", torch::zeros({2})},
+                               {"in.running_mean", torch::zeros({2})},
+                               {"in.num_batches_tracked", torch::tensor(int64_t(3))}};
+    writeOfficialStateDict(dir.file("norms.pth"), written);
+    const StateDict read = readStateDictFile(dir.file("norms.pth"));
+    ASSERT_EQ(read.size(), 2u);
+    EXPECT_EQ(read[0].first, "bn.weight");
+    EXPECT_EQ(read[1].first, "bn.running_mean");
+}
+
 TEST(OfficialWeights, RoundTripsThroughOfficialFormat) {
     TempDir dir;
     const StateDict original = readStateDictFile(fixture("gen6_zip.pth"));
