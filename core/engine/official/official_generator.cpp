@@ -132,7 +132,9 @@ GeneratorArch inferGeneratorArch(const StateDict &stateDict, const std::string &
         problem = "key " + lastKey + " (the last convolution) is missing";
     if (problem.empty()) {
         arch.outputNc = static_cast<int>(last->second[0]);
-        problem = layoutProblem(shapes, arch);
+        problem = arch.ngf > 0 && arch.inputNc > 0 && arch.outputNc > 0
+                      ? layoutProblem(shapes, arch)
+                      : "it has empty convolutions";
     }
     if (!problem.empty())
         throw CheckpointError(what + ": not a ResNet generator (ngf " + std::to_string(arch.ngf) +

@@ -207,6 +207,10 @@ TEST(OfficialWeights, RejectsForeignLayouts) {
     StateDict extra = sd;
     extra.emplace_back("model.27.weight", torch::zeros({1}));
     EXPECT_NE(errorFor(extra).find("unexpected key model.27.weight"), std::string::npos);
+    StateDict empty = sd;
+    for (auto &entry : empty)
+        entry.second = torch::zeros({0, 0, 7, 7});
+    EXPECT_NE(errorFor(empty).find("empty convolutions"), std::string::npos) << errorFor(empty);
     StateDict missing(sd.begin(), sd.end() - 3);
     EXPECT_NE(errorFor(missing).find("not a ResNet generator"), std::string::npos);
 }
