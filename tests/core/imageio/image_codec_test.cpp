@@ -239,6 +239,33 @@ TEST(ImageCodec, ReadsBmpTiffAndWebp) {
     }
 }
 
+TEST(ImageCodec, DamagedFilesGiveImagesOrDatasetErrorsOnly) {
+    cv::Mat noise(24, 32, CV_8UC3);
+    cv::randu(noise, 0, 255);
+    for (const char *ext : {".jpg", ".png", ".bmp", ".webp", ".tif"}) {
+        const std::string good = encoded(noise, ext);
+        std::uint32_t state = 99;
+        for (int trial = 0; trial < 120; ++trial) {
+            std::string bad = good;
+            if (trial < 40) {
+                bad.resize(good.size() * trial / 40); // truncated
+            } else {
+                for (int flips = 0; flips < 4; ++flips) { // a few corrupted bytes
+                    state = state * 1664525u + 1013904223u;
+                    bad[(state >> 8) % bad.size()] = static_cast<char>(state >> 24);
+                }
+            }
+            try {
+                const auto *bytes = reinterpret_cast<const std::uint8_t *>(bad.data());
+                const Image img = decodeImage(bytes, bad.size(), "fuzz");
+                EXPECT_EQ(img.data.size(), img.stride() * img.height) << ext << trial;
+            } catch (const DatasetError &e) {
+                EXPECT_EQ(std::string(e.what()).rfind("Cannot read image 'fuzz': ", 0), 0u);
+            }
+        }
+    }
+}
+
 TEST(ImageCodec, IsImageFileAcceptsKnownExtensionsInAnyCase) {
     for (const char *name :
          {"a.jpg", "b.JPEG", "c.Png", "d.bmp", "e.TIF", "f.tiff", "g.webp", "dir.v2/h.jpg"})
