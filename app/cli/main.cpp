@@ -14,6 +14,7 @@ int main(int argc, char **argv) {
     std::vector<cgs::cli::Command> commands = {
         cgs::cli::addTrainCommand(root),
         cgs::cli::addBenchCommand(root),
+        cgs::cli::addTranslateCommand(root), cgs::cli::addConvertCommand(root),
     };
     try {
         root.parse(argc, argv);

@@ -2,6 +2,8 @@
 
 #include "core/engine/image.h"
 
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -45,14 +47,25 @@ struct ModelInfo {
 // may be called from one thread at a time; use one Translator per thread otherwise.
 class Translator {
 public:
+    // Loads the model on the device (see TranslatorOptions::model). Throws CheckpointError
+    // naming the path for a missing, damaged or foreign model, ConfigError for bad options,
+    // DeviceError for an unavailable device.
     explicit Translator(const TranslatorOptions &options);
     ~Translator();
     Translator(const Translator &) = delete;
     Translator &operator=(const Translator &) = delete;
 
-    Image translate(const Image &input) const;
+    // `input` has 1, 3 or 4 channels. The output has the input's width x height; RGB (3
+    // channels) for a 3-channel model, also for grey input (an image with 1 channel or with
+    // R == G == B everywhere) unless options.greyscaleOutput asks for grey (1 channel); a
+    // 1-channel model gives grey. An alpha channel is copied unchanged (output RGBA).
+    // Between tiles, throws Cancelled once *cancel is true. Throws DatasetError for an empty
+    // image or a bad channel count, DeviceError when the device fails or runs out of memory.
+    Image translate(const Image &input, const std::atomic<bool> *cancel = nullptr) const;
     const ModelInfo &info() const;
     std::string deviceDescription() const;
+    // Images with more pixels than this run in tiles (options.maxTilePixels or the device's).
+    std::int64_t maxTilePixels() const;
 
 private:
     struct Impl;

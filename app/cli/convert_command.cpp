@@ -1,0 +1,58 @@
+#include "app/cli/command.h"
+
+#include "core/engine/error.h"
+#include "core/engine/translate/model_converter.h"
+
+#include <cstdio>
+#include <memory>
+
+namespace cgs::cli {
+namespace {
+
+struct ConvertArgs {
+    ConvertRequest request;
+    std::string direction = "AtoB";
+};
+
+int runConvert(ConvertArgs &a) {
+    if (a.direction == "AtoB" || a.direction == "atob")
+        a.request.direction = Direction::AToB;
+    else if (a.direction == "BtoA" || a.direction == "btoa")
+        a.request.direction = Direction::BToA;
+    else
+        throw ConfigError("--direction '" + a.direction + "' is not AtoB or BtoA");
+    ConvertResult r;
+    try {
+        r = convertModel(a.request);
+    } catch (const CheckpointError &e) {
+        std::fprintf(stderr, "error: %s\n", e.what());
+        return kExitUsage; // a model error is the user's to fix, like a usage error
+    }
+    std::printf("converted %s (%s, ngf %d, %d blocks, %d -> %d channels) to %s (%s)\n",
+                r.model.source.c_str(), r.model.format.c_str(), r.model.ngf, r.model.nBlocks,
+                r.model.inputNc, r.model.outputNc, a.request.output.c_str(),
+                r.outputFormat.c_str());
+    return kExitOk;
+}
+
+} // namespace
+
+Command addConvertCommand(CLI::App &root) {
+    auto a = std::make_shared<ConvertArgs>();
+    CLI::App *cmd = root.add_subcommand(
+        "convert",
+        "Convert a generator between an official .pth file and a CycleGAN Studio checkpoint "
+        "folder (both ways, exact).\n  cyclegan convert style_monet.pth models/monet\n"
+        "  cyclegan convert runs/horse2zebra --direction BtoA zebra2horse.pth");
+    cmd->add_option("input", a->request.input,
+                    "Official .pth file, or run folder / checkpoint folder")->required();
+    cmd->add_option("output", a->request.output,
+                    "Checkpoint folder (from .pth) or .pth file (from a checkpoint)")->required();
+    cmd->add_option("--direction", a->direction, "Which generator of a checkpoint: AtoB (G_A) or BtoA (G_B)")
+        ->capture_default_str();
+    cmd->add_option("--epoch", a->request.epoch, "Checkpoint tag in a run folder")->capture_default_str();
+    cmd->add_flag("--overwrite", a->request.overwrite, "Replace an existing output");
+    return {cmd, [a] { return runConvert(*a); }};
+}
+
+} // namespace cgs::cli

@@ -1,0 +1,143 @@
+#include "app/cli/command.h"
+
+#include "core/engine/error.h"
+#include "core/engine/translator.h"
+#include "core/imageio/batch_export.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <unistd.h>
+
+namespace cgs::cli {
+namespace {
+
+struct TranslateArgs {
+    TranslatorOptions model;
+    BatchExportOptions exportOptions;
+    std::string direction = "AtoB";
+    bool recursive = false;
+    int tile = 0;
+};
+
+Direction parseDirection(const std::string &text) {
+    std::string s = text;
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (s == "atob" || s == "a2b")
+        return Direction::AToB;
+    if (s == "btoa" || s == "b2a")
+        return Direction::BToA;
+    throw ConfigError("--direction '" + text + "' is not AtoB or BtoA");
+}
+
+// One line on stderr: redrawn in place on a terminal, a new line every few seconds otherwise.
+class ProgressBar {
+public:
+    void show(const ExportProgress &p) {
+        const auto now = std::chrono::steady_clock::now();
+        const bool last = p.currentFile.empty();
+        const double interval = m_tty ? 0.2 : 5.0;
+        if (!last && now - m_lastDraw < std::chrono::duration<double>(interval))
+            return;
+        m_lastDraw = now;
+        const int width = 30;
+        const int filled = p.total > 0 ? static_cast<int>(width * p.processed() / p.total) : width;
+        std::fprintf(stderr, "%s[%s%s] %lld/%lld  %.2f img/s  ETA %s  %s%s", m_tty ? "\r" : "",
+                     std::string(filled, '#').c_str(), std::string(width - filled, '.').c_str(),
+                     static_cast<long long>(p.processed()), static_cast<long long>(p.total),
+                     p.imagesPerSecond, formatDuration(p.etaSeconds).c_str(),
+                     shortName(p.currentFile).c_str(), m_tty ? "\033[K" : "\n");
+        if (last && m_tty)
+            std::fprintf(stderr, "\n");
+        std::fflush(stderr);
+    }
+
+private:
+    static std::string shortName(const std::string &path) {
+        return path.size() <= 40 ? path : "..." + path.substr(path.size() - 37);
+    }
+    bool m_tty = ::isatty(2) != 0;
+    std::chrono::steady_clock::time_point m_lastDraw{};
+};
+
+int printSummary(const ExportSummary &s) {
+    const auto &p = s.progress;
+    std::printf("%s: %lld translated, %lld skipped (output exists; --overwrite replaces), "
+                "%lld failed, in %s\n",
+                s.cancelled ? "Stopped" : "Done", static_cast<long long>(p.translated),
+                static_cast<long long>(p.skipped), static_cast<long long>(p.failed),
+                formatDuration(s.seconds).c_str());
+    std::fflush(stdout);
+    if (!s.failures.empty()) {
+        std::fprintf(stderr, "%zu input(s) failed:\n", s.failures.size());
+        for (const auto &f : s.failures)
+            std::fprintf(stderr, "  %s\n    %s\n", f.path.c_str(), f.reason.c_str());
+    }
+    if (s.cancelled)
+        return kExitInterrupted;
+    return s.failures.empty() ? kExitOk : kExitPartial;
+}
+
+int runTranslate(TranslateArgs &a) {
+    a.model.direction = parseDirection(a.direction);
+    if (a.tile < 0)
+        throw ConfigError("--tile must be >= 0 (0 = chosen from the device)");
+    a.model.maxTilePixels = static_cast<std::int64_t>(a.tile) * a.tile;
+    a.exportOptions.recursion = a.recursive ? Recursion::IncludeSubfolders : Recursion::TopLevelOnly;
+    a.exportOptions.validate();
+    std::unique_ptr<Translator> translator;
+    try {
+        translator = std::make_unique<Translator>(a.model);
+    } catch (const CheckpointError &e) {
+        std::fprintf(stderr, "error: %s\n", e.what());
+        return kExitUsage; // a model error is the user's to fix, like a usage error
+    }
+    const ModelInfo &info = translator->info();
+    std::fprintf(stderr, "model: %s (%s, ngf %d, %d blocks) on %s\n", info.source.c_str(),
+                 info.format.c_str(), info.ngf, info.nBlocks,
+                 translator->deviceDescription().c_str());
+    BatchExporter exporter(a.exportOptions, [&](const Image &in, const std::atomic<bool> &stop) {
+        return translator->translate(in, &stop);
+    });
+    std::atomic<bool> stop{false};
+    installStopHandler([&stop] { stop = true; });
+    ProgressBar bar;
+    const ExportSummary summary = exporter.run(stop, [&bar](const ExportProgress &p) { bar.show(p); });
+    return printSummary(summary);
+}
+
+} // namespace
+
+Command addTranslateCommand(CLI::App &root) {
+    auto a = std::make_shared<TranslateArgs>();
+    CLI::App *cmd = root.add_subcommand(
+        "translate", "Translate image files and folders with a trained generator, at their own "
+                     "size.\nExit codes: 0 all done, 2 some inputs failed (listed at the end), "
+                     "1 usage or model error, 7 output folder not writable, 130 interrupted.");
+    cmd->add_option("inputs", a->exportOptions.inputs, "Image files and/or folders")->required();
+    cmd->add_option("-o,--output", a->exportOptions.outputDir,
+                    "Output folder (created; input sub-folders are mirrored)")->required();
+    cmd->add_option("--model", a->model.model,
+                    "Run folder, checkpoint folder, or official .pth file")->required();
+    cmd->add_option("--direction", a->direction, "AtoB (G_A) or BtoA (G_B); ignored for .pth")
+        ->capture_default_str();
+    cmd->add_option("--epoch", a->model.epoch, "Checkpoint tag in a run folder")->capture_default_str();
+    cmd->add_flag("--recursive,-r", a->recursive, "Include sub-folders of input folders");
+    cmd->add_option("--format", a->exportOptions.format, "png | jpg | webp")->capture_default_str();
+    cmd->add_option("--quality", a->exportOptions.quality, "jpg/webp quality 1..100 (webp 101 = lossless)")
+        ->capture_default_str();
+    cmd->add_flag("--overwrite", a->exportOptions.overwrite, "Replace existing outputs (default: skip)");
+    cmd->add_flag("--grey", a->model.greyscaleOutput, "Grey inputs give grey outputs (default: RGB)");
+    cmd->add_option("--device", a->model.device, "auto | cpu | cuda | cuda:N")->capture_default_str();
+    cmd->add_option("--cpu_threads", a->model.cpuThreads, "LibTorch CPU threads (0 = all cores)")
+        ->capture_default_str();
+    cmd->add_option("--tile", a->tile, "Tile side in pixels for large images (0 = from device memory)")
+        ->capture_default_str();
+    cmd->add_option("--tile_overlap", a->model.tileOverlap, "Overlap of tiles in pixels, blended")
+        ->capture_default_str();
+    return {cmd, [a] { return runTranslate(*a); }};
+}
+
+} // namespace cgs::cli

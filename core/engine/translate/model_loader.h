@@ -1,0 +1,35 @@
+#pragma once
+
+#include "core/engine/nn/resnet_generator.h"
+#include "core/engine/translator.h"
+
+#include <torch/torch.h>
+
+#include <string>
+
+namespace cgs {
+
+// Finding and loading the generator a TranslatorOptions::model names, internal to the engine.
+//
+//   cgs::LoadedGenerator g = cgs::loadGenerator(options, torch::kCPU);   // g.net in eval mode
+//
+// `model` may be
+//   - a run folder (has checkpoints/): uses checkpoints/<epoch>, "latest" by default;
+//   - a checkpoint folder (has state.json): G_A for AToB, G_B for BToA;
+//   - G_A.pt or G_B.pt inside a checkpoint folder: that generator, whatever the direction;
+//   - any other file: an official weight file (.pth, zip or legacy), direction ignored.
+// Throws CheckpointError naming the path and the cause ("Model 'x' does not exist", "Run 'r'
+// has no checkpoint 'epoch_0009' (it has: epoch_0005, latest)", "... not a model: ..."),
+// ConfigError for an empty path, DeviceError.
+struct LoadedGenerator {
+    ResnetGenerator net{nullptr};
+    ModelInfo info;
+};
+
+LoadedGenerator loadGenerator(const TranslatorOptions &options, const torch::Device &device);
+
+// The checkpoint folder that `model` (a run or checkpoint folder) and `epoch` name, checked to
+// exist. Throws CheckpointError as above.
+std::string resolveCheckpointFolder(const std::string &model, const std::string &epoch);
+
+} // namespace cgs

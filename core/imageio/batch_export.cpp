@@ -1,0 +1,200 @@
+#include "core/imageio/batch_export.h"
+
+#include "core/engine/error.h"
+#include "core/imageio/image_codec.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <unistd.h>
+
+namespace cgs {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+    return s;
+}
+
+fs::path normalAbsolute(const fs::path &p) {
+    std::error_code ec;
+    const fs::path a = fs::absolute(p, ec);
+    return (ec ? p : a).lexically_normal();
+}
+
+// "photos/" and "photos" both name the folder "photos".
+fs::path folderPath(const std::string &dir) {
+    const fs::path p = normalAbsolute(dir);
+    return p.has_filename() ? p : p.parent_path();
+}
+
+// True when `path` is strictly below `dir`.
+bool isBelow(const fs::path &path, const fs::path &dir) {
+    const auto rel = folderPath(path.string()).lexically_relative(folderPath(dir.string()));
+    return !rel.empty() && *rel.begin() != ".." && rel != ".";
+}
+
+// Makes `out` unique among `used`: a_png.png, then a_png_2.png, ...
+fs::path uniqueOutput(fs::path out, const fs::path &input, std::set<std::string> &used) {
+    const std::string ext = out.extension().string();
+    const std::string base = out.stem().string();
+    if (used.count(out.string())) {
+        const std::string srcExt = lower(input.extension().string()).substr(1);
+        out.replace_filename(base + "_" + srcExt + ext);
+        for (int n = 2; used.count(out.string()); ++n)
+            out.replace_filename(base + "_" + srcExt + "_" + std::to_string(n) + ext);
+    }
+    used.insert(out.string());
+    return out;
+}
+
+void prepareOutputDir(const std::string &dir) {
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec || !fs::is_directory(dir))
+        throw IoError("Cannot create output folder '" + dir + "': " +
+                      (ec ? ec.message() : std::string("a file of that name exists")));
+    const fs::path probe = fs::path(dir) / (".cgs-write-test-" + std::to_string(::getpid()));
+    std::ofstream f(probe, std::ios::binary);
+    const int err = errno;
+    if (!f)
+        throw IoError("Cannot write to output folder '" + dir + "': " + std::strerror(err));
+    f.close();
+    fs::remove(probe, ec);
+}
+
+} // namespace
+
+void BatchExportOptions::validate() const {
+    if (inputs.empty())
+        throw ConfigError("No inputs given (image files and/or folders)");
+    if (outputDir.empty())
+        throw ConfigError("No output folder given (-o)");
+    const std::string f = lower(format);
+    if (f != "png" && f != "jpg" && f != "jpeg" && f != "webp")
+        throw ConfigError("Output format '" + format + "' is not supported (png, jpg or webp)");
+    if (quality < 1 || quality > 101)
+        throw ConfigError("Quality must be 1..100 (101: lossless webp), got " +
+                          std::to_string(quality));
+}
+
+BatchExporter::BatchExporter(BatchExportOptions options, TranslateFunction translate)
+    : m_options(std::move(options)), m_translate(std::move(translate)) {
+    m_options.validate();
+    m_options.format = lower(m_options.format);
+}
+
+std::vector<ExportItem> BatchExporter::plan(std::vector<ExportFailure> &failures) const {
+    const auto folderCount = std::count_if(m_options.inputs.begin(), m_options.inputs.end(),
+                                           [](const std::string &p) { return fs::is_directory(p); });
+    const fs::path outDir(m_options.outputDir);
+    std::vector<ExportItem> items;
+    std::set<std::string> used;
+    auto add = [&](const std::string &input, const fs::path &relative) {
+        fs::path out = outDir / relative.parent_path() /
+                       (relative.stem().string() + "." + m_options.format);
+        if (normalAbsolute(out) == normalAbsolute(input)) {
+            failures.push_back({input, "Output '" + out.string() + "' would replace its own input"});
+            return;
+        }
+        items.push_back({input, uniqueOutput(out, input, used).string()});
+    };
+    for (const std::string &input : m_options.inputs) {
+        std::error_code ec;
+        if (!fs::exists(input, ec)) {
+            failures.push_back({input, "Input '" + input + "' does not exist"});
+        } else if (fs::is_directory(input, ec)) {
+            try {
+                const fs::path dir = folderPath(input);
+                const fs::path prefix = folderCount > 1 ? dir.filename() : fs::path();
+                // An output folder inside the input folder holds a previous run's outputs,
+                // which are not inputs.
+                const bool skipOut = isBelow(outDir, dir);
+                for (const std::string &file : listImageFiles(input, m_options.recursion))
+                    if (!skipOut || !isBelow(file, outDir))
+                        add(file, prefix / normalAbsolute(file).lexically_relative(dir));
+            } catch (const std::exception &e) {
+                failures.push_back({input, e.what()});
+            }
+        } else if (!isImageFile(input)) {
+            failures.push_back({input, "'" + input + "' is not an image file (expected " +
+                                           imageExtensionList() + ")"});
+        } else {
+            add(input, fs::path(input).filename());
+        }
+    }
+    return items;
+}
+
+ExportSummary BatchExporter::run(const std::atomic<bool> &cancel, const ProgressFunction &progress) {
+    prepareOutputDir(m_options.outputDir);
+    ExportSummary s;
+    const std::vector<ExportItem> items = plan(s.failures);
+    ExportProgress &p = s.progress;
+    p.failed = static_cast<std::int64_t>(s.failures.size());
+    p.total = static_cast<std::int64_t>(items.size()) + p.failed;
+    const auto start = std::chrono::steady_clock::now();
+    auto elapsed = [&] {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    };
+    for (const ExportItem &item : items) {
+        if (cancel.load()) {
+            s.cancelled = true;
+            break;
+        }
+        p.currentFile = item.input;
+        if (progress)
+            progress(p);
+        if (!processOne(item, cancel, s)) {
+            s.cancelled = true;
+            break;
+        }
+        const double t = elapsed();
+        p.imagesPerSecond = t > 0 ? p.translated / t : 0;
+        const auto left = p.total - p.processed();
+        p.etaSeconds = p.processed() > 0 ? t / p.processed() * left : 0;
+        if (progress)
+            progress(p);
+    }
+    p.currentFile.clear();
+    s.seconds = elapsed();
+    if (progress)
+        progress(p);
+    return s;
+}
+
+bool BatchExporter::processOne(const ExportItem &item, const std::atomic<bool> &cancel,
+                               ExportSummary &s) {
+    std::error_code ec;
+    if (!m_options.overwrite && fs::exists(item.output, ec)) {
+        ++s.progress.skipped;
+        return true;
+    }
+    // Boundary of one file: whatever goes wrong with it is recorded and the export goes on.
+    try {
+        const Image input = readImage(item.input, ReadOptions{true});
+        const Image output = m_translate(input, cancel);
+        fs::create_directories(fs::path(item.output).parent_path(), ec);
+        if (ec)
+            throw IoError("Cannot create folder '" + fs::path(item.output).parent_path().string() +
+                          "': " + ec.message());
+        WriteOptions w;
+        w.quality = m_options.quality;
+        writeImage(item.output, output, w);
+        ++s.progress.translated;
+    } catch (const Cancelled &) {
+        return false;
+    } catch (const std::exception &e) {
+        ++s.progress.failed;
+        s.failures.push_back({item.input, e.what()});
+    }
+    return true;
+}
+
+} // namespace cgs

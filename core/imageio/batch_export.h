@@ -1,0 +1,100 @@
+#pragma once
+
+#include "core/engine/image.h"
+#include "core/imageio/dataset_scan.h"
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace cgs {
+
+// Translating many files and folders into an output folder: the work behind
+// `cyclegan translate` and the Export page.
+//
+//   cgs::BatchExportOptions o;  o.inputs = {"photos/"};  o.outputDir = "out";
+//   cgs::Translator translator(modelOptions);
+//   cgs::BatchExporter exporter(o, [&](const cgs::Image &in, const std::atomic<bool> &stop) {
+//       return translator.translate(in, &stop);
+//   });
+//   cgs::ExportSummary s = exporter.run(cancelFlag, [](const cgs::ExportProgress &p) { ... });
+//
+// Inputs are image files and/or folders (their image files, sub-folders with
+// Recursion::IncludeSubfolders). An input `photos/trips/a.jpg` found in folder `photos/`
+// becomes `<outputDir>/trips/a.<format>`; a file given directly becomes `<outputDir>/a.<format>`;
+// with several folder inputs each gets its own sub-folder `<outputDir>/<folder name>/`. When two
+// inputs map to one output (a.jpg and a.png), the later ones are named `a_png.<format>`.
+// Existing outputs are skipped unless `overwrite`. Every file is written atomically
+// (writeImage), so a failure or a cancel never leaves a half-written file and never damages
+// what is already in the output folder. A file that cannot be read, translated or written is
+// recorded (path + reason) and the others go on; there is no cap on the number of files.
+
+struct BatchExportOptions {
+    std::vector<std::string> inputs;          // image files and/or folders
+    std::string outputDir;                    // created if missing
+    Recursion recursion = Recursion::TopLevelOnly;
+    std::string format = "png";               // png | jpg | jpeg | webp
+    int quality = 95;                         // jpg / webp quality 1..100 (webp 101 = lossless)
+    bool overwrite = false;                   // replace existing outputs (else skip them)
+    // Throws ConfigError for no inputs, no output folder, an unknown format or quality.
+    void validate() const;
+};
+
+struct ExportItem {
+    std::string input;
+    std::string output;
+};
+
+struct ExportFailure {
+    std::string path;   // the input file (or input argument) that failed
+    std::string reason; // the core's message, naming the file and the cause
+};
+
+struct ExportProgress {
+    std::int64_t total = 0;      // files planned
+    std::int64_t translated = 0; // written
+    std::int64_t skipped = 0;    // output existed
+    std::int64_t failed = 0;
+    double imagesPerSecond = 0;  // translated images per second of wall time
+    double etaSeconds = 0;       // for the files left, at the rate so far
+    std::string currentFile;     // the input being processed (empty at the end)
+    std::int64_t processed() const { return translated + skipped + failed; }
+};
+
+struct ExportSummary {
+    ExportProgress progress;             // the final counts
+    std::vector<ExportFailure> failures; // in processing order
+    bool cancelled = false;
+    double seconds = 0;
+};
+
+// (input image, stop flag) -> translated image; may throw (recorded as a failure) or throw
+// Cancelled (ends the run as cancelled).
+using TranslateFunction = std::function<Image(const Image &, const std::atomic<bool> &)>;
+using ProgressFunction = std::function<void(const ExportProgress &)>;
+
+class BatchExporter {
+public:
+    // Throws ConfigError (options.validate()).
+    BatchExporter(BatchExportOptions options, TranslateFunction translate);
+
+    // The files to process, in order, with their output paths; inputs that do not exist or
+    // are not images are returned in `failures`. Reads the file system only.
+    std::vector<ExportItem> plan(std::vector<ExportFailure> &failures) const;
+
+    // Creates the output folder (throws IoError naming it when it cannot be created or written
+    // to), then processes the plan. Checks `cancel` between files (and the translate function
+    // may check it inside one); `progress` (optional) is called before and after every file, on
+    // the calling thread. Blocks until done or cancelled.
+    ExportSummary run(const std::atomic<bool> &cancel, const ProgressFunction &progress = {});
+
+private:
+    bool processOne(const ExportItem &item, const std::atomic<bool> &cancel, ExportSummary &s);
+
+    BatchExportOptions m_options;
+    TranslateFunction m_translate;
+};
+
+} // namespace cgs
