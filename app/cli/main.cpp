@@ -12,9 +12,12 @@ int main(int argc, char **argv) {
     root.require_subcommand(1);
     root.set_version_flag("--version", "cyclegan " CGS_CLI_VERSION);
     std::vector<cgs::cli::Command> commands = {
+#ifndef CGS_CLI_ENGINE_ONLY // the engine-only build (GPU servers without OpenCV) has bench only
         cgs::cli::addTrainCommand(root),
+        cgs::cli::addTranslateCommand(root),
+        cgs::cli::addConvertCommand(root),
+#endif
         cgs::cli::addBenchCommand(root),
-        cgs::cli::addTranslateCommand(root), cgs::cli::addConvertCommand(root),
     };
     try {
         root.parse(argc, argv);
