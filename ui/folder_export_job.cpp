@@ -1,5 +1,6 @@
 #include "ui/folder_export_job.h"
 
+#include "core/engine/error.h"
 #include "core/imageio/image_codec.h"
 
 #include <QDir>
@@ -117,8 +118,11 @@ ExportSummary FolderExportJob::run(const ExportRequest &request, const std::atom
                     try {
                         const cgs::Image input = cgs::readImage(file.toStdString(), {true});
                         QDir().mkpath(QFileInfo(out).absolutePath());
-                        cgs::writeImage(out.toStdString(), translator.translate(input), writeOptions);
+                        cgs::writeImage(out.toStdString(), translator.translate(input, &cancel), writeOptions);
                         ++p.done;
+                    } catch (const cgs::Cancelled &) {
+                        summary.cancelled = true;
+                        break;
                     } catch (const std::exception &e) {
                         ++p.failed;
                         summary.failures.push_back({file, QString::fromUtf8(e.what())});

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QEvent>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
@@ -56,7 +57,9 @@ bool LanguageManager::setLanguage(const QString &code)
                 QCoreApplication::installTranslator(&m_qt);
         }
     }
-    // removeTranslator and installTranslator both send QEvent::LanguageChange to all widgets.
+    // removeTranslator and installTranslator post QEvent::LanguageChange to the widgets; deliver
+    // it now, so that every visible text has changed when this returns.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
     QSettings().setValue(QStringLiteral("language"), code);
     emit languageChanged(m_effective);
     return ok;

@@ -199,9 +199,12 @@ void TrainPage::startTraining()
     // A new run never overwrites an old one: pick the next free name.
     const QString base = QString::fromStdString(options.name);
     QString name = base;
-    for (int n = 2; QDir(QDir(QString::fromStdString(options.checkpointsDir)).filePath(name))
-                        .exists(QStringLiteral("config.json"));
-         ++n)
+    const QDir runs(QString::fromStdString(options.checkpointsDir));
+    auto taken = [&runs](const QString &candidate) {
+        const QDir run(runs.filePath(candidate));
+        return run.exists(QStringLiteral("config.json")) || run.exists(QStringLiteral("checkpoints"));
+    };
+    for (int n = 2; taken(name); ++n)
         name = QStringLiteral("%1_%2").arg(base).arg(n);
     options.name = name.toStdString();
     m_form->setRunName(name);
