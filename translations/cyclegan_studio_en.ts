@@ -2,407 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>ComparePage</name>
-    <message>
-        <source>Choose a run folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add input images</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Models (one column each)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Input images (one row each)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add run checkpoints…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add model file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add images…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Compare</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export grid…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A → B</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>B → A</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This run has no checkpoints yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot list the checkpoints of this run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read an input image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Input</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A model could not translate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export grid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ExportPage</name>
-    <message>
-        <source>Add an input folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose the output folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Input folders</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Output folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quality</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Include sub-folders</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Existing files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Skip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Overwrite</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add folder…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Where the translated images go</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose input folders and an output folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a model first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 images/s, %2 s left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The export could not run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 written, %2 skipped, %3 failed of %4 in %5 s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>FolderExportJob</name>
-    <message>
-        <source>Choose input folders and an output folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>LossPlot</name>
-    <message>
-        <source>Log scale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Smoothing %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Adversarial</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cycle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Identity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Iteration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wheel: zoom, drag: pan, double-click: follow the run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hover over the plot to read values.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>iteration %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>lr %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>CycleGAN Studio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Train</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Translate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Compare</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Resume run…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Open images to translate…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Training</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Pause / Resume</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>System default</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;About CycleGAN Studio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Detecting the compute device…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Device: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About CycleGAN Studio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;CycleGAN Studio %1&lt;/h3&gt;&lt;p&gt;Unpaired image-to-image translation (CycleGAN, Zhu, Park, Isola, Efros, ICCV 2017): train, watch, translate, compare and export.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;%3&lt;br&gt;OpenCV %4&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ModelPicker</name>
-    <message>
-        <source>Model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Direction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A → B</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>B → A</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open a run or checkpoint folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open an official .pth weight file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No model: train one or open one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PreviewPanel</name>
-    <message>
-        <source>Previews appear here while training: A → B → A and B → A → B for fixed images.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Look back at earlier previews of this run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Iteration %1, epoch %2 (%3 of %4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>QObject</name>
     <message>
         <source>Dataroot (trainA/, trainB/)</source>
@@ -518,7 +117,408 @@
     </message>
 </context>
 <context>
-    <name>TrainOptionsForm</name>
+    <name>cgs::ui::ComparePage</name>
+    <message>
+        <source>Choose a run folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add input images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models (one column each)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input images (one row each)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add run checkpoints…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add model file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add images…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export grid…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A → B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B → A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run has no checkpoints yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot list the checkpoints of this run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read an input image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A model could not translate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cgs::ui::ExportPage</name>
+    <message>
+        <source>Add an input folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the output folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include sub-folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Existing files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the translated images go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose input folders and an output folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 images/s, %2 s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export could not run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 written, %2 skipped, %3 failed of %4 in %5 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cgs::ui::FolderExportJob</name>
+    <message>
+        <source>Choose input folders and an output folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cgs::ui::LossPlot</name>
+    <message>
+        <source>Log scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smoothing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adversarial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Iteration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wheel: zoom, drag: pan, double-click: follow the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hover over the plot to read values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iteration %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lr %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cgs::ui::MainWindow</name>
+    <message>
+        <source>CycleGAN Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Translate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open images to translate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause / Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About CycleGAN Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detecting the compute device…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About CycleGAN Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;CycleGAN Studio %1&lt;/h3&gt;&lt;p&gt;Unpaired image-to-image translation (CycleGAN, Zhu, Park, Isola, Efros, ICCV 2017): train, watch, translate, compare and export.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;%3&lt;br&gt;OpenCV %4&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cgs::ui::ModelPicker</name>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A → B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B → A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a run or checkpoint folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open an official .pth weight file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model: train one or open one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cgs::ui::PreviewPanel</name>
+    <message>
+        <source>Previews appear here while training: A → B → A and B → A → B for fixed images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look back at earlier previews of this run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Iteration %1, epoch %2 (%3 of %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cgs::ui::TrainOptionsForm</name>
     <message>
         <source>Choose a folder</source>
         <translation type="unfinished"></translation>
@@ -557,7 +557,7 @@
     </message>
 </context>
 <context>
-    <name>TrainPage</name>
+    <name>cgs::ui::TrainPage</name>
     <message>
         <source>Started on %1 at iteration %2 in %3</source>
         <translation type="unfinished"></translation>
@@ -696,14 +696,14 @@
     </message>
 </context>
 <context>
-    <name>TrainingWorker</name>
+    <name>cgs::ui::TrainingWorker</name>
     <message>
         <source>unknown error</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>TranslatePage</name>
+    <name>cgs::ui::TranslatePage</name>
     <message>
         <source>Open images…</source>
         <translation type="unfinished"></translation>

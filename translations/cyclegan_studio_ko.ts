@@ -2,407 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko" sourcelanguage="en">
 <context>
-    <name>ComparePage</name>
-    <message>
-        <source>Choose a run folder</source>
-        <translation>실행 폴더 선택</translation>
-    </message>
-    <message>
-        <source>Add a model</source>
-        <translation>모델 추가</translation>
-    </message>
-    <message>
-        <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
-        <translation>PyTorch 가중치 (*.pth *.pt);;모든 파일 (*)</translation>
-    </message>
-    <message>
-        <source>Add input images</source>
-        <translation>입력 이미지 추가</translation>
-    </message>
-    <message>
-        <source>Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</source>
-        <translation>이미지 (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</translation>
-    </message>
-    <message>
-        <source>Models (one column each)</source>
-        <translation>모델 (모델마다 한 열)</translation>
-    </message>
-    <message>
-        <source>Input images (one row each)</source>
-        <translation>입력 이미지 (이미지마다 한 행)</translation>
-    </message>
-    <message>
-        <source>Add run checkpoints…</source>
-        <translation>실행의 체크포인트 추가…</translation>
-    </message>
-    <message>
-        <source>Add model file…</source>
-        <translation>모델 파일 추가…</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>지우기</translation>
-    </message>
-    <message>
-        <source>Add images…</source>
-        <translation>이미지 추가…</translation>
-    </message>
-    <message>
-        <source>Compare</source>
-        <translation>비교</translation>
-    </message>
-    <message>
-        <source>Export grid…</source>
-        <translation>그리드 내보내기…</translation>
-    </message>
-    <message>
-        <source>A → B</source>
-        <translation>A → B</translation>
-    </message>
-    <message>
-        <source>B → A</source>
-        <translation>B → A</translation>
-    </message>
-    <message>
-        <source>This run has no checkpoints yet.</source>
-        <translation>이 실행에는 아직 체크포인트가 없습니다.</translation>
-    </message>
-    <message>
-        <source>Cannot list the checkpoints of this run</source>
-        <translation>이 실행의 체크포인트 목록을 읽을 수 없습니다</translation>
-    </message>
-    <message>
-        <source>Cannot read an input image</source>
-        <translation>입력 이미지를 읽을 수 없습니다</translation>
-    </message>
-    <message>
-        <source>Input</source>
-        <translation>입력</translation>
-    </message>
-    <message>
-        <source>A model could not translate</source>
-        <translation>모델이 변환하지 못했습니다</translation>
-    </message>
-    <message>
-        <source>Export grid</source>
-        <translation>그리드 내보내기</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 이미지 (*.png)</translation>
-    </message>
-    <message>
-        <source>Cannot write %1</source>
-        <translation>%1에 쓸 수 없습니다</translation>
-    </message>
-</context>
-<context>
-    <name>ExportPage</name>
-    <message>
-        <source>Add an input folder</source>
-        <translation>입력 폴더 추가</translation>
-    </message>
-    <message>
-        <source>Choose the output folder</source>
-        <translation>출력 폴더 선택</translation>
-    </message>
-    <message>
-        <source>Input folders</source>
-        <translation>입력 폴더</translation>
-    </message>
-    <message>
-        <source>Output folder</source>
-        <translation>출력 폴더</translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation>형식</translation>
-    </message>
-    <message>
-        <source>Quality</source>
-        <translation>품질</translation>
-    </message>
-    <message>
-        <source>Include sub-folders</source>
-        <translation>하위 폴더 포함</translation>
-    </message>
-    <message>
-        <source>Existing files</source>
-        <translation>기존 파일</translation>
-    </message>
-    <message>
-        <source>Skip</source>
-        <translation>건너뛰기</translation>
-    </message>
-    <message>
-        <source>Overwrite</source>
-        <translation>덮어쓰기</translation>
-    </message>
-    <message>
-        <source>Add folder…</source>
-        <translation>폴더 추가…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>제거</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>찾아보기…</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>내보내기</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>취소</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>파일</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>이유</translation>
-    </message>
-    <message>
-        <source>Where the translated images go</source>
-        <translation>변환된 이미지를 저장할 곳</translation>
-    </message>
-    <message>
-        <source>Choose input folders and an output folder.</source>
-        <translation>입력 폴더와 출력 폴더를 선택하세요.</translation>
-    </message>
-    <message>
-        <source>Choose a model first.</source>
-        <translation>먼저 모델을 선택하세요.</translation>
-    </message>
-    <message>
-        <source>%1 images/s, %2 s left</source>
-        <translation>초당 %1장, %2초 남음</translation>
-    </message>
-    <message>
-        <source>The export could not run</source>
-        <translation>내보내기를 실행할 수 없습니다</translation>
-    </message>
-    <message>
-        <source>%1 written, %2 skipped, %3 failed of %4 in %5 s.</source>
-        <translation>%4장 중 %1장 저장, %2장 건너뜀, %3장 실패 (%5초).</translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>취소되었습니다.</translation>
-    </message>
-</context>
-<context>
-    <name>FolderExportJob</name>
-    <message>
-        <source>Choose input folders and an output folder.</source>
-        <translation>입력 폴더와 출력 폴더를 선택하세요.</translation>
-    </message>
-</context>
-<context>
-    <name>LossPlot</name>
-    <message>
-        <source>Log scale</source>
-        <translation>로그 눈금</translation>
-    </message>
-    <message>
-        <source>Smoothing %1</source>
-        <translation>평활화 %1</translation>
-    </message>
-    <message>
-        <source>Adversarial</source>
-        <translation>적대적 손실</translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation>학습률</translation>
-    </message>
-    <message>
-        <source>Cycle</source>
-        <translation>순환 손실</translation>
-    </message>
-    <message>
-        <source>Identity</source>
-        <translation>동일성 손실</translation>
-    </message>
-    <message>
-        <source>Iteration</source>
-        <translation>반복</translation>
-    </message>
-    <message>
-        <source>Wheel: zoom, drag: pan, double-click: follow the run</source>
-        <translation>휠: 확대/축소, 드래그: 이동, 더블클릭: 실행 따라가기</translation>
-    </message>
-    <message>
-        <source>Hover over the plot to read values.</source>
-        <translation>그래프 위에 마우스를 올리면 값을 볼 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>iteration %1</source>
-        <translation>반복 %1</translation>
-    </message>
-    <message>
-        <source>lr %1</source>
-        <translation>학습률 %1</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>CycleGAN Studio</source>
-        <translation>CycleGAN 스튜디오</translation>
-    </message>
-    <message>
-        <source>Train</source>
-        <translation>학습</translation>
-    </message>
-    <message>
-        <source>Translate</source>
-        <translation>변환</translation>
-    </message>
-    <message>
-        <source>Compare</source>
-        <translation>비교</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>내보내기</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>파일(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Resume run…</source>
-        <translation>실행 이어서 하기(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>&amp;Open images to translate…</source>
-        <translation>변환할 이미지 열기(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>끝내기(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Training</source>
-        <translation>학습(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Start</source>
-        <translation>시작(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Pause / Resume</source>
-        <translation>일시 정지 / 계속(&amp;P)</translation>
-    </message>
-    <message>
-        <source>S&amp;top</source>
-        <translation>중지(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>보기(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Settings</source>
-        <translation>설정(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>언어(&amp;L)</translation>
-    </message>
-    <message>
-        <source>System default</source>
-        <translation>시스템 기본값</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>도움말(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;About CycleGAN Studio</source>
-        <translation>CycleGAN 스튜디오 정보(&amp;A)</translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation>Qt 정보(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>Detecting the compute device…</source>
-        <translation>연산 장치를 확인하는 중…</translation>
-    </message>
-    <message>
-        <source>Device: %1</source>
-        <translation>장치: %1</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>알 수 없음</translation>
-    </message>
-    <message>
-        <source>About CycleGAN Studio</source>
-        <translation>CycleGAN 스튜디오 정보</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;CycleGAN Studio %1&lt;/h3&gt;&lt;p&gt;Unpaired image-to-image translation (CycleGAN, Zhu, Park, Isola, Efros, ICCV 2017): train, watch, translate, compare and export.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;%3&lt;br&gt;OpenCV %4&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;CycleGAN 스튜디오 %1&lt;/h3&gt;&lt;p&gt;짝이 없는 이미지 간 변환 (CycleGAN, Zhu, Park, Isola, Efros, ICCV 2017): 학습, 관찰, 변환, 비교, 내보내기.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;%3&lt;br&gt;OpenCV %4&lt;/p&gt;</translation>
-    </message>
-</context>
-<context>
-    <name>ModelPicker</name>
-    <message>
-        <source>Model</source>
-        <translation>모델</translation>
-    </message>
-    <message>
-        <source>Direction</source>
-        <translation>방향</translation>
-    </message>
-    <message>
-        <source>A → B</source>
-        <translation>A → B</translation>
-    </message>
-    <message>
-        <source>B → A</source>
-        <translation>B → A</translation>
-    </message>
-    <message>
-        <source>Open a run or checkpoint folder</source>
-        <translation>실행 또는 체크포인트 폴더 열기</translation>
-    </message>
-    <message>
-        <source>Open an official .pth weight file</source>
-        <translation>공식 .pth 가중치 파일 열기</translation>
-    </message>
-    <message>
-        <source>No model: train one or open one</source>
-        <translation>모델 없음: 학습하거나 여세요</translation>
-    </message>
-    <message>
-        <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
-        <translation>PyTorch 가중치 (*.pth *.pt);;모든 파일 (*)</translation>
-    </message>
-</context>
-<context>
-    <name>PreviewPanel</name>
-    <message>
-        <source>Previews appear here while training: A → B → A and B → A → B for fixed images.</source>
-        <translation>학습 중 고정된 이미지의 A → B → A, B → A → B 미리보기가 여기에 표시됩니다.</translation>
-    </message>
-    <message>
-        <source>Look back at earlier previews of this run</source>
-        <translation>이 실행의 이전 미리보기 보기</translation>
-    </message>
-    <message>
-        <source>Iteration %1, epoch %2 (%3 of %4)</source>
-        <translation>반복 %1, 에포크 %2 (%4개 중 %3)</translation>
-    </message>
-</context>
-<context>
     <name>QObject</name>
     <message>
         <source>Dataroot (trainA/, trainB/)</source>
@@ -518,7 +117,408 @@
     </message>
 </context>
 <context>
-    <name>TrainOptionsForm</name>
+    <name>cgs::ui::ComparePage</name>
+    <message>
+        <source>Choose a run folder</source>
+        <translation>실행 폴더 선택</translation>
+    </message>
+    <message>
+        <source>Add a model</source>
+        <translation>모델 추가</translation>
+    </message>
+    <message>
+        <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
+        <translation>PyTorch 가중치 (*.pth *.pt);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Add input images</source>
+        <translation>입력 이미지 추가</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</source>
+        <translation>이미지 (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</translation>
+    </message>
+    <message>
+        <source>Models (one column each)</source>
+        <translation>모델 (모델마다 한 열)</translation>
+    </message>
+    <message>
+        <source>Input images (one row each)</source>
+        <translation>입력 이미지 (이미지마다 한 행)</translation>
+    </message>
+    <message>
+        <source>Add run checkpoints…</source>
+        <translation>실행의 체크포인트 추가…</translation>
+    </message>
+    <message>
+        <source>Add model file…</source>
+        <translation>모델 파일 추가…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <source>Add images…</source>
+        <translation>이미지 추가…</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>비교</translation>
+    </message>
+    <message>
+        <source>Export grid…</source>
+        <translation>그리드 내보내기…</translation>
+    </message>
+    <message>
+        <source>A → B</source>
+        <translation>A → B</translation>
+    </message>
+    <message>
+        <source>B → A</source>
+        <translation>B → A</translation>
+    </message>
+    <message>
+        <source>This run has no checkpoints yet.</source>
+        <translation>이 실행에는 아직 체크포인트가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot list the checkpoints of this run</source>
+        <translation>이 실행의 체크포인트 목록을 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Cannot read an input image</source>
+        <translation>입력 이미지를 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>A model could not translate</source>
+        <translation>모델이 변환하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Export grid</source>
+        <translation>그리드 내보내기</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1에 쓸 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>cgs::ui::ExportPage</name>
+    <message>
+        <source>Add an input folder</source>
+        <translation>입력 폴더 추가</translation>
+    </message>
+    <message>
+        <source>Choose the output folder</source>
+        <translation>출력 폴더 선택</translation>
+    </message>
+    <message>
+        <source>Input folders</source>
+        <translation>입력 폴더</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>출력 폴더</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>형식</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>품질</translation>
+    </message>
+    <message>
+        <source>Include sub-folders</source>
+        <translation>하위 폴더 포함</translation>
+    </message>
+    <message>
+        <source>Existing files</source>
+        <translation>기존 파일</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>건너뛰기</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>덮어쓰기</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>폴더 추가…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>이유</translation>
+    </message>
+    <message>
+        <source>Where the translated images go</source>
+        <translation>변환된 이미지를 저장할 곳</translation>
+    </message>
+    <message>
+        <source>Choose input folders and an output folder.</source>
+        <translation>입력 폴더와 출력 폴더를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>먼저 모델을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>%1 images/s, %2 s left</source>
+        <translation>초당 %1장, %2초 남음</translation>
+    </message>
+    <message>
+        <source>The export could not run</source>
+        <translation>내보내기를 실행할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 written, %2 skipped, %3 failed of %4 in %5 s.</source>
+        <translation>%4장 중 %1장 저장, %2장 건너뜀, %3장 실패 (%5초).</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>취소되었습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>cgs::ui::FolderExportJob</name>
+    <message>
+        <source>Choose input folders and an output folder.</source>
+        <translation>입력 폴더와 출력 폴더를 선택하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>cgs::ui::LossPlot</name>
+    <message>
+        <source>Log scale</source>
+        <translation>로그 눈금</translation>
+    </message>
+    <message>
+        <source>Smoothing %1</source>
+        <translation>평활화 %1</translation>
+    </message>
+    <message>
+        <source>Adversarial</source>
+        <translation>적대적 손실</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>Cycle</source>
+        <translation>순환 손실</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>동일성 손실</translation>
+    </message>
+    <message>
+        <source>Iteration</source>
+        <translation>반복</translation>
+    </message>
+    <message>
+        <source>Wheel: zoom, drag: pan, double-click: follow the run</source>
+        <translation>휠: 확대/축소, 드래그: 이동, 더블클릭: 실행 따라가기</translation>
+    </message>
+    <message>
+        <source>Hover over the plot to read values.</source>
+        <translation>그래프 위에 마우스를 올리면 값을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>iteration %1</source>
+        <translation>반복 %1</translation>
+    </message>
+    <message>
+        <source>lr %1</source>
+        <translation>학습률 %1</translation>
+    </message>
+</context>
+<context>
+    <name>cgs::ui::MainWindow</name>
+    <message>
+        <source>CycleGAN Studio</source>
+        <translation>CycleGAN 스튜디오</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Translate</source>
+        <translation>변환</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>비교</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Resume run…</source>
+        <translation>실행 이어서 하기(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open images to translate…</source>
+        <translation>변환할 이미지 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>학습(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>시작(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause / Resume</source>
+        <translation>일시 정지 / 계속(&amp;P)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>중지(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>설정(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>시스템 기본값</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About CycleGAN Studio</source>
+        <translation>CycleGAN 스튜디오 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt 정보(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Detecting the compute device…</source>
+        <translation>연산 장치를 확인하는 중…</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>장치: %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>About CycleGAN Studio</source>
+        <translation>CycleGAN 스튜디오 정보</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;CycleGAN Studio %1&lt;/h3&gt;&lt;p&gt;Unpaired image-to-image translation (CycleGAN, Zhu, Park, Isola, Efros, ICCV 2017): train, watch, translate, compare and export.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;%3&lt;br&gt;OpenCV %4&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;CycleGAN 스튜디오 %1&lt;/h3&gt;&lt;p&gt;짝이 없는 이미지 간 변환 (CycleGAN, Zhu, Park, Isola, Efros, ICCV 2017): 학습, 관찰, 변환, 비교, 내보내기.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;%3&lt;br&gt;OpenCV %4&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>cgs::ui::ModelPicker</name>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>방향</translation>
+    </message>
+    <message>
+        <source>A → B</source>
+        <translation>A → B</translation>
+    </message>
+    <message>
+        <source>B → A</source>
+        <translation>B → A</translation>
+    </message>
+    <message>
+        <source>Open a run or checkpoint folder</source>
+        <translation>실행 또는 체크포인트 폴더 열기</translation>
+    </message>
+    <message>
+        <source>Open an official .pth weight file</source>
+        <translation>공식 .pth 가중치 파일 열기</translation>
+    </message>
+    <message>
+        <source>No model: train one or open one</source>
+        <translation>모델 없음: 학습하거나 여세요</translation>
+    </message>
+    <message>
+        <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
+        <translation>PyTorch 가중치 (*.pth *.pt);;모든 파일 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>cgs::ui::PreviewPanel</name>
+    <message>
+        <source>Previews appear here while training: A → B → A and B → A → B for fixed images.</source>
+        <translation>학습 중 고정된 이미지의 A → B → A, B → A → B 미리보기가 여기에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Look back at earlier previews of this run</source>
+        <translation>이 실행의 이전 미리보기 보기</translation>
+    </message>
+    <message>
+        <source>Iteration %1, epoch %2 (%3 of %4)</source>
+        <translation>반복 %1, 에포크 %2 (%4개 중 %3)</translation>
+    </message>
+</context>
+<context>
+    <name>cgs::ui::TrainOptionsForm</name>
     <message>
         <source>Choose a folder</source>
         <translation>폴더 선택</translation>
@@ -557,7 +557,7 @@
     </message>
 </context>
 <context>
-    <name>TrainPage</name>
+    <name>cgs::ui::TrainPage</name>
     <message>
         <source>Started on %1 at iteration %2 in %3</source>
         <translation>%1에서 반복 %2부터 시작, 폴더 %3</translation>
@@ -696,14 +696,14 @@
     </message>
 </context>
 <context>
-    <name>TrainingWorker</name>
+    <name>cgs::ui::TrainingWorker</name>
     <message>
         <source>unknown error</source>
         <translation>알 수 없는 오류</translation>
     </message>
 </context>
 <context>
-    <name>TranslatePage</name>
+    <name>cgs::ui::TranslatePage</name>
     <message>
         <source>Open images…</source>
         <translation>이미지 열기…</translation>
