@@ -10,6 +10,8 @@ int main(int argc, char **argv) {
                   "GPU.\nExit codes: 0 ok, 1 usage/config, 2 some inputs failed, 3 dataset, "
                   "4 checkpoint, 5 device, 6 training (NaN), 7 disk/io, 130 interrupted."};
     root.require_subcommand(1);
+    // As Python's argparse: a repeated option takes its last value (scripts append overrides).
+    root.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     root.set_version_flag("--version", "cyclegan " CGS_CLI_VERSION);
     std::vector<cgs::cli::Command> commands = {
 #ifndef CGS_CLI_ENGINE_ONLY // the engine-only build (GPU servers without OpenCV) has bench only

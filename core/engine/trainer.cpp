@@ -64,6 +64,7 @@ struct Trainer::Impl {
     std::int64_t epochSize = 0;
     int lastEpoch = 0;
     double smoothedSeconds = 0;
+    std::string resumedFrom; // checkpoint folder, when continuing a run
     std::mutex warningsMutex;
     std::vector<std::string> warnings; // from loader threads, drained on the training thread
     std::vector<std::pair<torch::Tensor, StepReport>> pending; // losses not read back yet
@@ -100,8 +101,10 @@ void Trainer::Impl::prepare() {
     model = std::make_unique<CycleGanModel>(options, device);
     model->initWeights();
     counters.epoch = options.epochCount;
-    if (!resumeFrom.empty())
+    if (!resumeFrom.empty()) {
         counters = TrainingCheckpoint::load(resumeFrom, *model);
+        resumedFrom = resumeFrom;
+    }
     options.seed = static_cast<std::int64_t>(counters.seed);
     source->setSeed(counters.seed);
     source->setWarningHandler([this](const std::string &message) {
@@ -263,6 +266,10 @@ TrainSummary Trainer::run(TrainingObserver &observer, TrainControl &control) {
     observer.logged(LogLevel::Info, "Training on " + deviceDescription() + ", seed " +
                                         std::to_string(d.counters.seed) + ", " +
                                         std::to_string(d.epochSize) + " steps per epoch");
+    if (!d.resumedFrom.empty())
+        observer.logged(LogLevel::Info, "Resumed from " + d.resumedFrom + " at iteration " +
+                                            std::to_string(d.counters.iteration) + " (epoch " +
+                                            std::to_string(d.counters.epoch) + ")");
     try {
         bool stopped = false;
         while (d.counters.epoch <= d.lastEpoch && !stopped) {
