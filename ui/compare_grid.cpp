@@ -3,6 +3,7 @@
 #include <QGraphicsPixmapItem>
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
 #include <QPainter>
 #include <QWheelEvent>
 
@@ -10,7 +11,7 @@ namespace cgs::ui {
 
 namespace {
 constexpr int kGap = 8;
-constexpr int kHeaderHeight = 28;
+constexpr int kHeaderHeight = 44;
 constexpr int kMaxCell = 512;
 } // namespace
 
@@ -45,9 +46,16 @@ void CompareGrid::reset(const QStringList &modelHeaders, const QVector<QImage> &
     m_cellSize = QSize(w, h);
     QStringList headers = QStringList{inputHeader} + modelHeaders;
     for (int c = 0; c < headers.size(); ++c) {
-        auto *text = m_scene->addSimpleText(headers[c]);
-        text->setBrush(palette().color(QPalette::Text));
-        text->setPos(cellOrigin(0, c) + QPointF(2, -kHeaderHeight + 4));
+        // "run / tag" headers show the tag in bold over the run's name.
+        auto *text = m_scene->addText(QString());
+        const int split = headers[c].lastIndexOf(QLatin1String(" / "));
+        text->setHtml(split < 0 ? QStringLiteral("<b>%1</b>").arg(headers[c].toHtmlEscaped())
+                                : QStringLiteral("<b>%1</b><br><small>%2</small>")
+                                      .arg(headers[c].mid(split + 3).toHtmlEscaped(),
+                                           headers[c].left(split).toHtmlEscaped()));
+        text->setDefaultTextColor(palette().color(QPalette::Text));
+        text->setTextWidth(m_cellSize.width());
+        text->setPos(cellOrigin(0, c) + QPointF(0, -kHeaderHeight));
     }
     for (int r = 0; r < inputs.size(); ++r)
         setCell(r, -1, inputs[r]);

@@ -1,29 +1,15 @@
 #include "ui/folder_export_job.h"
 
-#include "core/engine/error.h"
+#include "core/imageio/batch_export.h"
 #include "core/imageio/image_codec.h"
 
-#include <QDir>
-#include <QDirIterator>
 #include <QElapsedTimer>
-#include <QFileInfo>
 #include <QtConcurrent>
 
 namespace cgs::ui {
 
 namespace {
 constexpr qint64 kReportMs = 100;
-
-QString outputPathFor(const ExportRequest &request, const QString &inputDir, const QString &file)
-{
-    QDir out(request.outputDir);
-    if (request.inputDirs.size() > 1)
-        out = QDir(out.filePath(QDir(inputDir).dirName()));
-    const QString relative = QDir(inputDir).relativeFilePath(file);
-    const QFileInfo info(relative);
-    const QString dir = info.path() == QLatin1String(".") ? QString() : info.path() + QLatin1Char('/');
-    return out.filePath(dir + info.completeBaseName() + QLatin1Char('.') + request.format);
-}
 } // namespace
 
 FolderExportJob::FolderExportJob(QObject *parent) : QObject(parent)
@@ -42,21 +28,6 @@ void FolderExportJob::cancel()
 {
     if (m_cancel)
         *m_cancel = true;
-}
-
-QStringList FolderExportJob::listInputs(const ExportRequest &request)
-{
-    QStringList files;
-    for (const QString &dir : request.inputDirs) {
-        QDirIterator it(dir, QDir::Files,
-                        request.recursive ? QDirIterator::Subdirectories : QDirIterator::NoIteratorFlags);
-        QStringList found;
-        while (it.hasNext())
-            found << it.next();
-        found.sort();
-        files << found;
-    }
-    return files;
 }
 
 bool FolderExportJob::start(const ExportRequest &request)
@@ -85,65 +56,52 @@ ExportSummary FolderExportJob::run(const ExportRequest &request, const std::atom
                                    const std::function<void(const ExportProgress &)> &report)
 {
     ExportSummary summary;
-    QElapsedTimer clock, sinceReport;
-    clock.start();
+    QElapsedTimer sinceReport;
     sinceReport.start();
-    // Boundary of a pool thread: errors of single files are collected, anything else ends the
-    // export with `error` set.
+    auto convert = [](const cgs::ExportProgress &p) {
+        ExportProgress q;
+        q.done = static_cast<int>(p.translated);
+        q.skipped = static_cast<int>(p.skipped);
+        q.failed = static_cast<int>(p.failed);
+        q.total = static_cast<int>(p.total);
+        q.imagesPerSecond = p.imagesPerSecond;
+        q.etaSeconds = p.etaSeconds;
+        q.current = QString::fromStdString(p.currentFile);
+        return q;
+    };
+    // Boundary of a pool thread: failures of single files are in the summary; anything else
+    // (no model, bad options, output folder not writable) ends the export with `error` set.
     try {
-        if (request.inputDirs.isEmpty() || request.outputDir.isEmpty())
-            throw std::runtime_error(tr("Choose input folders and an output folder.").toStdString());
+        cgs::BatchExportOptions options;
+        for (const QString &dir : request.inputDirs)
+            options.inputs.push_back(dir.toStdString());
+        options.outputDir = request.outputDir.toStdString();
+        options.recursion = request.recursive ? cgs::Recursion::IncludeSubfolders
+                                              : cgs::Recursion::TopLevelOnly;
+        options.format = request.format.toStdString();
+        options.quality = request.quality;
+        options.overwrite = request.overwrite;
+        options.validate();
         cgs::Translator translator(request.model);
-        cgs::WriteOptions writeOptions;
-        writeOptions.quality = request.quality;
-        ExportProgress &p = summary.progress;
-        for (const QString &dir : request.inputDirs) {
-            ExportRequest one = request;
-            one.inputDirs = QStringList{dir};
-            QStringList files = listInputs(one);
-            files.erase(std::remove_if(files.begin(), files.end(), [](const QString &f) {
-                            return !cgs::isImageFile(f.toStdString());
-                        }), files.end());
-            p.total += files.size();
-            for (const QString &file : files) {
-                if (cancel) {
-                    summary.cancelled = true;
-                    break;
-                }
-                p.current = file;
-                const QString out = outputPathFor(request, dir, file);
-                if (!request.overwrite && QFileInfo::exists(out)) {
-                    ++p.skipped;
-                } else {
-                    try {
-                        const cgs::Image input = cgs::readImage(file.toStdString(), {true});
-                        QDir().mkpath(QFileInfo(out).absolutePath());
-                        cgs::writeImage(out.toStdString(), translator.translate(input, &cancel), writeOptions);
-                        ++p.done;
-                    } catch (const cgs::Cancelled &) {
-                        summary.cancelled = true;
-                        break;
-                    } catch (const std::exception &e) {
-                        ++p.failed;
-                        summary.failures.push_back({file, QString::fromUtf8(e.what())});
-                    }
-                }
-                const double seconds = clock.elapsed() / 1000.0;
-                const int processed = p.done + p.skipped + p.failed;
-                p.imagesPerSecond = seconds > 0 ? p.done / seconds : 0;
-                p.etaSeconds = processed > 0 ? seconds / processed * (p.total - processed) : 0;
-                if (sinceReport.elapsed() >= kReportMs) {
-                    report(p);
-                    sinceReport.restart();
-                }
+        cgs::BatchExporter exporter(options, [&translator](const cgs::Image &in,
+                                                           const std::atomic<bool> &stop) {
+            return translator.translate(in, &stop);
+        });
+        const cgs::ExportSummary result = exporter.run(cancel, [&](const cgs::ExportProgress &p) {
+            if (sinceReport.elapsed() >= kReportMs) {
+                report(convert(p));
+                sinceReport.restart();
             }
-            if (summary.cancelled)
-                break;
-        }
+        });
+        summary.progress = convert(result.progress);
+        for (const cgs::ExportFailure &f : result.failures)
+            summary.failures.push_back(
+                {QString::fromStdString(f.path), QString::fromStdString(f.reason)});
+        summary.cancelled = result.cancelled;
+        summary.seconds = result.seconds;
     } catch (const std::exception &e) {
         summary.error = QString::fromUtf8(e.what());
     }
-    summary.seconds = clock.elapsed() / 1000.0;
     summary.progress.current.clear();
     return summary;
 }

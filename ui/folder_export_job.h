@@ -48,10 +48,10 @@ struct ExportSummary {
     double seconds = 0;
 };
 
-// Batch export of folders in a QtConcurrent job: decode (core/imageio), translate (core/engine),
-// encode; each output is written atomically by cgs::writeImage, so Cancel (honoured between
-// files) never leaves a half-written file. Bad files are listed with their reason, never fatal.
-// Used until core/imageio offers a batch exporter. The destructor cancels and waits.
+// Runs core's cgs::BatchExporter (decode, translate, encode; every output written atomically, so
+// Cancel never leaves a half-written file; bad files listed with their reason, never fatal) in a
+// QtConcurrent job, and reports throttled progress and the summary as queued signals carrying Qt
+// values. The destructor cancels and waits.
 class FolderExportJob : public QObject {
     Q_OBJECT
 public:
@@ -61,9 +61,6 @@ public:
     // Returns false (and does nothing) while an export runs.
     bool start(const ExportRequest &request);
     bool isRunning() const { return m_running; }
-
-    // The files an export of `request` would read, in order.
-    static QStringList listInputs(const ExportRequest &request);
 
 public slots:
     void cancel();

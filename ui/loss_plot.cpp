@@ -152,7 +152,7 @@ void LossPlot::retranslateUi()
     m_panels[2]->axis(QCPAxis::atLeft)->setLabel(tr("Identity"));
     m_panels[2]->axis(QCPAxis::atBottom)->setLabel(tr("Iteration"));
     m_plot->setToolTip(tr("Wheel: zoom, drag: pan, double-click: follow the run"));
-    if (m_readout->text().isEmpty() || m_x.isEmpty())
+    if (!m_hovered)
         m_readout->setText(tr("Hover over the plot to read values."));
     m_dirty = true;
 }
@@ -274,8 +274,12 @@ void LossPlot::replotIfDirty()
             QCPAbstractPlottable *graph = m_plot->plottable(p);
             const bool first = !seen.contains(graph->valueAxis());
             seen.insert(graph->valueAxis());
-            graph->rescaleValueAxis(!first, true);
+            if (graph != m_lrGraph)
+                graph->rescaleValueAxis(!first, true);
         }
+        // The learning rate is often constant: give its axis a range from 0 that shows it.
+        const double maxLr = *std::max_element(m_lr.cbegin(), m_lr.cend());
+        m_panels[0]->axis(QCPAxis::atRight)->setRange(0, maxLr > 0 ? maxLr * 1.15 : 1);
         const double last = std::max(m_x.last(), m_x.first() + 1);
         for (QCPAxisRect *panel : m_panels)
             panel->axis(QCPAxis::atBottom)->setRange(m_x.first(), last);
@@ -307,6 +311,7 @@ void LossPlot::showReadout(QMouseEvent *event)
     for (int k = 0; k < kSeries; ++k)
         parts << QStringLiteral("%1 %2").arg(QString::fromLatin1(kNames[k])).arg(m_raw[k][i], 0, 'g', 4);
     parts << tr("lr %1").arg(m_lr[i], 0, 'g', 3);
+    m_hovered = true;
     m_readout->setText(parts.join(QStringLiteral("  ")));
 }
 

@@ -72,6 +72,7 @@ private:
     double m_smoothing = 0.6;
     bool m_dirty = false;
     bool m_follow = true;
+    bool m_hovered = false; // the read-out shows values (not the hint)
 };
 
 } // namespace cgs::ui
