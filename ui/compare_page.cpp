@@ -13,6 +13,7 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -23,6 +24,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace cgs::ui {
 
@@ -150,32 +152,57 @@ void ComparePage::addInputs(const QStringList &paths)
 
 void ComparePage::clearModels() { m_models->clear(); }
 
+// The input images of a comparison, decoded in a pool thread.
+struct DecodedInputs {
+    QVector<QImage> images;
+    QStringList paths;
+    QStringList errors;
+};
+
 void ComparePage::compare()
 {
     m_banner->clear();
     m_jobs.clear();
-    QVector<QImage> inputs;
-    QStringList inputPaths;
-    // Inputs are decoded here, once, so that every column sees exactly the same pixels.
-    for (int r = 0; r < m_inputs->count(); ++r) {
-        const QString path = m_inputs->item(r)->data(Qt::UserRole).toString();
-        try {
-            inputs << toQImage(cgs::readImage(path.toStdString()));
-            inputPaths << path;
-        } catch (const std::exception &e) {
-            m_banner->showError(tr("Cannot read an input image"), QString::fromUtf8(e.what()));
+    m_compare->setEnabled(false);
+    QStringList paths;
+    for (int r = 0; r < m_inputs->count(); ++r)
+        paths << m_inputs->item(r)->data(Qt::UserRole).toString();
+    // Inputs are decoded once, off the GUI thread, so that every column sees the same pixels.
+    auto *watcher = new QFutureWatcher<DecodedInputs>(this);
+    connect(watcher, &QFutureWatcher<DecodedInputs>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        startTranslations(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([paths] {
+        DecodedInputs decoded;
+        for (const QString &path : paths) {
+            // Boundary of a pool thread: a bad input is reported, the others are compared.
+            try {
+                decoded.images << toQImage(cgs::readImage(path.toStdString()));
+                decoded.paths << path;
+            } catch (const std::exception &e) {
+                decoded.errors << QString::fromUtf8(e.what());
+            }
         }
-    }
+        return decoded;
+    }));
+}
+
+void ComparePage::startTranslations(const DecodedInputs &inputs)
+{
+    if (!inputs.errors.isEmpty())
+        m_banner->showError(tr("Cannot read an input image"), inputs.errors.join('\n'));
     QStringList headers;
     for (int c = 0; c < m_models->count(); ++c)
         headers << m_models->item(c)->text();
-    m_grid->reset(headers, inputs, tr("Input"));
+    m_grid->reset(headers, inputs.images, tr("Input"));
     for (int c = 0; c < m_models->count(); ++c) {
         cgs::TranslatorOptions options;
         options.model = m_models->item(c)->data(Qt::UserRole).toString().toStdString();
         options.direction = direction();
-        for (int r = 0; r < inputs.size(); ++r)
-            m_jobs.insert(m_service.translateImage(inputs[r], options, inputPaths[r]), {r, c});
+        for (int r = 0; r < inputs.images.size(); ++r)
+            m_jobs.insert(m_service.translateImage(inputs.images[r], options, inputs.paths[r]),
+                          {r, c});
     }
     m_compare->setEnabled(m_jobs.isEmpty());
     if (m_jobs.isEmpty())

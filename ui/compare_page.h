@@ -15,6 +15,7 @@ namespace cgs::ui {
 
 class CompareGrid;
 class ErrorBanner;
+struct DecodedInputs;
 
 // The Compare page: several checkpoints of one run (or of different runs, or official models)
 // applied to the same input images, shown in a grid with one column per checkpoint and
@@ -28,7 +29,6 @@ public:
     ErrorBanner *banner() const { return m_banner; }
     int modelCount() const;
     int inputCount() const;
-    bool isBusy() const { return !m_jobs.isEmpty(); }
 
 public slots:
     // Adds every checkpoint of a run folder (epoch_0005, ..., latest) as a column.
@@ -50,6 +50,7 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    void startTranslations(const DecodedInputs &inputs);
     void handleResult(const cgs::ui::TranslationResult &result);
     cgs::Direction direction() const;
 

@@ -24,6 +24,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QShortcut>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -64,6 +65,10 @@ TranslatePage::TranslatePage(QWidget *parent)
     layout->addWidget(m_banner);
     layout->addWidget(split, 1);
 
+    auto *paste = new QShortcut(QKeySequence::Paste, this);
+    connect(paste, &QShortcut::activated, this, &TranslatePage::pasteImage);
+    auto *save = new QShortcut(QKeySequence::Save, this);
+    connect(save, &QShortcut::activated, this, &TranslatePage::saveResult);
     connect(&m_service, &TranslationService::translated, this, &TranslatePage::handleResult);
     connect(&m_service, &TranslationService::busyChanged, m_busy, &QWidget::setVisible);
     connect(m_picker, &ModelPicker::modelChanged, this, &TranslatePage::retranslateAll);
