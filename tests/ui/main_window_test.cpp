@@ -1,0 +1,49 @@
+#include "ui/main_window.h"
+
+#include "ui/demo_locator.h"
+#include "ui/train_options_form.h"
+#include "ui/train_page.h"
+#include "ui_test_support.h"
+
+#include <QAction>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSettings>
+
+#include <gtest/gtest.h>
+
+namespace cgs::ui {
+namespace {
+
+TEST(MainWindow, OpensOnTheDemoProjectWithValidOptions)
+{
+    QSettings().clear();
+    MainWindow window;
+    const cgs::TrainOptions options = window.trainPage()->optionsForm()->options();
+    EXPECT_EQ(QString::fromStdString(options.dataroot), DemoLocator::demoDataroot());
+    EXPECT_NO_THROW(options.validate());
+    EXPECT_EQ(window.currentPage(), MainWindow::TrainPageIndex);
+    EXPECT_TRUE(test::waitUntil([&] { return window.deviceText().contains("CPU") ||
+                                             window.deviceText().contains("CUDA"); }, 30000))
+        << window.deviceText().toStdString();
+}
+
+TEST(MainWindow, PagesHaveShortcutsAndSettingsPersist)
+{
+    QSettings().clear();
+    {
+        MainWindow window;
+        window.showPage(MainWindow::ComparePageIndex);
+        window.close(); // saves geometry, page and options
+    }
+    MainWindow again;
+    EXPECT_EQ(again.currentPage(), MainWindow::ComparePageIndex);
+    int shortcuts = 0;
+    for (QAction *menu : again.menuBar()->actions())
+        for (QAction *action : menu->menu()->actions())
+            shortcuts += action->shortcut().isEmpty() ? 0 : 1;
+    EXPECT_GE(shortcuts, 9); // open, quit, start, pause, stop, four pages (F1 depends on the platform)
+}
+
+} // namespace
+} // namespace cgs::ui
