@@ -311,13 +311,6 @@
     </message>
 </context>
 <context>
-    <name>cgs::ui::FolderExportJob</name>
-    <message>
-        <source>Choose input folders and an output folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>cgs::ui::LossPlot</name>
     <message>
         <source>Log scale</source>

@@ -311,13 +311,6 @@
     </message>
 </context>
 <context>
-    <name>cgs::ui::FolderExportJob</name>
-    <message>
-        <source>Choose input folders and an output folder.</source>
-        <translation>입력 폴더와 출력 폴더를 선택하세요.</translation>
-    </message>
-</context>
-<context>
     <name>cgs::ui::LossPlot</name>
     <message>
         <source>Log scale</source>

@@ -1,11 +1,15 @@
 #include "ui/main_window.h"
 
 #include "ui/demo_locator.h"
+#include "ui/loss_plot.h"
 #include "ui/train_options_form.h"
 #include "ui/train_page.h"
 #include "ui_test_support.h"
 
 #include <QAction>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
@@ -43,6 +47,24 @@ TEST(MainWindow, PagesHaveShortcutsAndSettingsPersist)
         for (QAction *action : menu->menu()->actions())
             shortcuts += action->shortcut().isEmpty() ? 0 : 1;
     EXPECT_GE(shortcuts, 9); // open, quit, start, pause, stop, four pages (F1 depends on the platform)
+}
+
+TEST(MainWindow, DestroyedWhileTrainingNeitherCrashesNorHangs)
+{
+    QTemporaryDir runs;
+    auto window = std::make_unique<MainWindow>();
+    window->show();
+    TrainPage *page = window->trainPage();
+    page->optionsForm()->setOptions(test::tinyOptions(runs.path(), "closing", 50, 8));
+    page->startTraining();
+    ASSERT_TRUE(test::waitUntil([&] { return page->lossPlot()->pointCount() > 0; }, 120000));
+    QElapsedTimer timer;
+    timer.start();
+    window.reset();
+    std::printf("[          ] closing the window while training took %lld ms\n",
+                static_cast<long long>(timer.elapsed()));
+    EXPECT_LT(timer.elapsed(), 60000);
+    EXPECT_TRUE(QDir(runs.filePath("closing/checkpoints/latest")).exists());
 }
 
 } // namespace
