@@ -32,7 +32,9 @@ std::string lowerExtension(const std::string &path) {
 }
 
 void checkPixelLimit(const std::string &name, std::int64_t width, std::int64_t height) {
-    if (width * height <= kMaxImagePixels)
+    // Headers may declare up to 2^32-1 per side: compare the sides first so that the product
+    // cannot overflow (found by fuzz_image_decode; fuzz/regressions/image_decode/).
+    if (width <= kMaxImagePixels && height <= kMaxImagePixels && width * height <= kMaxImagePixels)
         return;
     failRead(name, "image is " + std::to_string(width) + "x" + std::to_string(height) +
                        ", above the limit of " + std::to_string(kMaxImagePixels) + " pixels (" +

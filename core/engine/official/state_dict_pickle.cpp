@@ -55,13 +55,18 @@ torch::Tensor materialize(const TensorRef &ref, const std::string &key) {
         throw FormatError("tensor '" + key + "' refers to missing storage '" + storage.key + "'");
     if (ref.size.size() != ref.stride.size() || ref.offset < 0)
         throw FormatError("tensor '" + key + "' has a malformed shape");
-    int64_t last = ref.offset; // highest element index the view touches
-    for (size_t d = 0; d < ref.size.size(); ++d) {
+    for (size_t d = 0; d < ref.size.size(); ++d)
         if (ref.size[d] < 0 || ref.stride[d] < 0)
             throw FormatError("tensor '" + key + "' has a malformed shape");
+    for (size_t d = 0; d < ref.size.size(); ++d)
         if (ref.size[d] == 0)
             return torch::empty(ref.size, torch::TensorOptions().dtype(storage.dtype));
-        last += (ref.size[d] - 1) * ref.stride[d];
+    int64_t last = ref.offset; // highest element index the view touches
+    for (size_t d = 0; d < ref.size.size(); ++d) {
+        int64_t span = 0; // damaged sizes must not overflow (undefined behaviour) into range
+        if (__builtin_mul_overflow(ref.size[d] - 1, ref.stride[d], &span) ||
+            __builtin_add_overflow(last, span, &last))
+            throw FormatError("tensor '" + key + "' lies outside its storage");
     }
     if (last >= storage.numel)
         throw FormatError("tensor '" + key + "' lies outside its storage");
