@@ -92,11 +92,10 @@ torch::Tensor GeneratorRunner::runWhole(const torch::Tensor &x) const {
     const std::int64_t h = x.size(2), w = x.size(3);
     const std::int64_t padH = paddedSide(h) - h, padW = paddedSide(w) - w;
     try {
-        // Padding on both sides keeps the cut-off context symmetric around the image.
-        auto in = reflectPad(x.to(m_device, torch::kFloat32), padW / 2, padW - padW / 2, padH / 2,
-                             padH - padH / 2);
-        auto out = m_net->forward(in);
-        out = out.slice(2, padH / 2, padH / 2 + h).slice(3, padW / 2, padW / 2 + w);
+        // Padding right and bottom only keeps the image on the 4-pixel grid of its stride-2
+        // stages, the same grid for the whole image and for each tile (see TilePlan).
+        auto in = reflectPad(x.to(m_device, torch::kFloat32), 0, padW, 0, padH);
+        auto out = m_net->forward(in).slice(2, 0, h).slice(3, 0, w);
         return out.to(torch::kCPU).contiguous();
     } catch (const c10::Error &e) {
         rethrowAsDeviceError(e, m_device, (h + padH) * (w + padW));

@@ -1,0 +1,243 @@
+#include "core/imageio/batch_export.h"
+
+#include "core/engine/error.h"
+#include "core/imageio/image_codec.h"
+
+#include <gtest/gtest.h>
+#include <opencv2/imgcodecs.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+namespace cgs {
+namespace {
+
+namespace fs = std::filesystem;
+
+Image gradient(int w, int h) {
+    Image img(w, h, 3);
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            std::uint8_t *p = img.pixel(x, y);
+            p[0] = static_cast<std::uint8_t>(x * 7);
+            p[1] = static_cast<std::uint8_t>(y * 5);
+            p[2] = 128;
+        }
+    return img;
+}
+
+// A stand-in for the translator: inverts the colours, keeps alpha.
+Image invert(const Image &in, const std::atomic<bool> &) {
+    Image out = in;
+    for (std::size_t i = 0; i < out.data.size(); ++i)
+        if (out.channels != 4 || i % 4 != 3)
+            out.data[i] = static_cast<std::uint8_t>(255 - out.data[i]);
+    return out;
+}
+
+std::string readBytes(const fs::path &p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+class BatchExportTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        std::random_device random;
+        m_dir = fs::temp_directory_path() / ("cgs_export_" + std::to_string(random()));
+        fs::create_directories(m_dir / "in" / "sub");
+    }
+    void TearDown() override { fs::remove_all(m_dir); }
+
+    fs::path in(const std::string &name) const { return m_dir / "in" / name; }
+    fs::path out(const std::string &name) const { return m_dir / "out" / name; }
+    void image(const std::string &name, int w, int h) { writeImage(in(name).string(), gradient(w, h)); }
+
+    ExportSummary run(BatchExportOptions o, const std::atomic<bool> &cancel = false,
+                      const ProgressFunction &progress = {}) {
+        if (o.inputs.empty())
+            o.inputs = {(m_dir / "in").string()};
+        if (o.outputDir.empty())
+            o.outputDir = (m_dir / "out").string();
+        BatchExporter exporter(o, invert);
+        return exporter.run(cancel, progress);
+    }
+
+    fs::path m_dir;
+};
+
+TEST_F(BatchExportTest, MirrorsSubfoldersAndKeepsSizes) {
+    image("a.jpg", 31, 17);
+    image("sub/b.png", 1, 9);
+    BatchExportOptions o;
+    o.recursion = Recursion::IncludeSubfolders;
+    const ExportSummary s = run(o);
+    EXPECT_EQ(s.progress.translated, 2);
+    EXPECT_TRUE(s.failures.empty());
+    const Image a = readImage(out("a.png").string()), b = readImage(out("sub/b.png").string());
+    EXPECT_EQ(a.width, 31);
+    EXPECT_EQ(a.height, 17);
+    EXPECT_EQ(b.width, 1);
+    EXPECT_EQ(b.height, 9);
+    EXPECT_EQ(b.data, invert(gradient(1, 9), false).data); // png: exact
+}
+
+TEST_F(BatchExportTest, TopLevelOnlyWithoutRecursion) {
+    image("a.png", 8, 8);
+    image("sub/b.png", 8, 8);
+    EXPECT_EQ(run({}).progress.translated, 1);
+    EXPECT_FALSE(fs::exists(out("sub/b.png")));
+}
+
+TEST_F(BatchExportTest, FilesAndSeveralFoldersGetTheirOwnPlaces) {
+    image("a.png", 8, 8);
+    image("sub/b.png", 8, 8);
+    fs::create_directories(m_dir / "other");
+    writeImage((m_dir / "other" / "c.png").string(), gradient(8, 8));
+    BatchExportOptions o;
+    o.inputs = {in("sub").string(), (m_dir / "other").string() + "/", in("a.png").string()};
+    o.format = "jpg";
+    EXPECT_EQ(run(o).progress.translated, 3);
+    EXPECT_TRUE(fs::exists(out("sub/b.jpg")));
+    EXPECT_TRUE(fs::exists(out("other/c.jpg")));
+    EXPECT_TRUE(fs::exists(out("a.jpg")));
+}
+
+TEST_F(BatchExportTest, CollidingStemsGetDistinctNames) {
+    image("a.jpg", 8, 8);
+    image("a.png", 9, 9);
+    EXPECT_EQ(run({}).progress.translated, 2);
+    EXPECT_EQ(readImage(out("a.png").string()).width, 8); // a.jpg comes first
+    EXPECT_EQ(readImage(out("a_png.png").string()).width, 9);
+}
+
+TEST_F(BatchExportTest, SkipsExistingUnlessOverwrite) {
+    image("a.png", 8, 8);
+    fs::create_directories(out(""));
+    std::ofstream(out("a.png")) << "keep me";
+    ExportSummary s = run({});
+    EXPECT_EQ(s.progress.skipped, 1);
+    EXPECT_EQ(readBytes(out("a.png")), "keep me");
+    BatchExportOptions o;
+    o.overwrite = true;
+    s = run(o);
+    EXPECT_EQ(s.progress.translated, 1);
+    EXPECT_EQ(readImage(out("a.png").string()).width, 8);
+}
+
+TEST_F(BatchExportTest, CollectsBadFilesAndProcessesTheRest) {
+    image("good.jpg", 30, 20);
+    image("풍경 사진.png", 11, 7);
+    std::ofstream(in("empty.png")).close();
+    std::ofstream(in("text.png")) << "this is not a png";
+    image("truncated.jpg", 64, 64);
+    fs::resize_file(in("truncated.jpg"), fs::file_size(in("truncated.jpg")) / 2);
+    cv::Mat deep(5, 7, CV_16UC3, cv::Scalar(65535, 0, 30000));
+    cv::imwrite(in("deep16.png").string(), deep);
+    cv::Mat rgba(6, 4, CV_8UC4, cv::Scalar(10, 20, 30, 77));
+    cv::imwrite(in("alpha.png").string(), rgba);
+    fs::create_directories(out(""));
+    std::ofstream(out("empty.png")) << "old output";
+    BatchExportOptions o;
+    o.overwrite = true;
+    o.inputs = {(m_dir / "in").string(), in("missing.jpg").string(), in("notes.txt").string()};
+    const ExportSummary s = run(o);
+    EXPECT_EQ(s.progress.translated, 4);
+    std::string failed;
+    for (const auto &f : s.failures) {
+        failed += fs::path(f.path).filename().string() + " ";
+        EXPECT_NE(f.reason.find(fs::path(f.path).filename().string()), std::string::npos) << f.reason;
+    }
+    EXPECT_EQ(s.progress.failed, 5) << failed;
+    for (const char *bad : {"empty.png", "text.png", "truncated.jpg", "missing.jpg", "notes.txt"})
+        EXPECT_NE(failed.find(bad), std::string::npos) << bad << " not in " << failed;
+    EXPECT_EQ(readBytes(out("empty.png")), "old output"); // a failure never damages outputs
+    EXPECT_EQ(readImage(out("풍경 사진.png").string()).width, 11);
+    EXPECT_EQ(readImage(out("deep16.png").string()).height, 5);
+    const Image a = readImage(out("alpha.png").string(), ReadOptions{true});
+    ASSERT_EQ(a.channels, 4);
+    EXPECT_EQ(a.data[3], 77);
+    for (const auto &entry : fs::recursive_directory_iterator(out("")))
+        EXPECT_EQ(entry.path().string().find(".part"), std::string::npos) << entry.path();
+}
+
+TEST_F(BatchExportTest, CancelStopsBetweenImagesAndReportsProgress) {
+    for (int i = 0; i < 5; ++i)
+        image("img" + std::to_string(i) + ".png", 8, 8);
+    std::atomic<bool> cancel{false};
+    std::vector<ExportProgress> reports;
+    const ExportSummary s = run({}, cancel, [&](const ExportProgress &p) {
+        reports.push_back(p);
+        if (p.translated == 2)
+            cancel = true;
+    });
+    EXPECT_TRUE(s.cancelled);
+    EXPECT_EQ(s.progress.translated, 2);
+    EXPECT_EQ(s.progress.total, 5);
+    ASSERT_FALSE(reports.empty());
+    EXPECT_EQ(reports.front().currentFile, in("img0.png").string());
+    EXPECT_TRUE(reports.back().currentFile.empty());
+    EXPECT_GT(reports.back().imagesPerSecond, 0);
+    EXPECT_FALSE(fs::exists(out("img2.png")));
+}
+
+TEST_F(BatchExportTest, ProgressEndsWithEveryFileCounted) {
+    for (int i = 0; i < 3; ++i)
+        image("img" + std::to_string(i) + ".png", 8, 8);
+    ExportProgress last;
+    run({}, false, [&](const ExportProgress &p) { last = p; });
+    EXPECT_EQ(last.processed(), 3);
+    EXPECT_EQ(last.total, 3);
+    EXPECT_DOUBLE_EQ(last.etaSeconds, 0);
+}
+
+TEST_F(BatchExportTest, UnwritableOutputFolderIsAnIoErrorNamingIt) {
+    image("a.png", 8, 8);
+    std::ofstream(m_dir / "file") << "x";
+    BatchExportOptions o;
+    o.outputDir = (m_dir / "file" / "out").string();
+    try {
+        run(o);
+        FAIL() << "no error";
+    } catch (const IoError &e) {
+        EXPECT_NE(std::string(e.what()).find(o.outputDir), std::string::npos) << e.what();
+    }
+}
+
+TEST_F(BatchExportTest, TranslateFailureIsRecordedPerFile) {
+    image("a.png", 8, 8);
+    image("b.png", 9, 9);
+    BatchExportOptions o;
+    o.inputs = {(m_dir / "in").string()};
+    o.outputDir = (m_dir / "out").string();
+    BatchExporter exporter(o, [](const Image &img, const std::atomic<bool> &) -> Image {
+        if (img.width == 8)
+            throw DeviceError("out of memory");
+        return img;
+    });
+    const ExportSummary s = exporter.run(false);
+    ASSERT_EQ(s.failures.size(), 1u);
+    EXPECT_EQ(s.failures[0].path, in("a.png").string());
+    EXPECT_EQ(s.failures[0].reason, "out of memory");
+    EXPECT_TRUE(fs::exists(out("b.png")));
+}
+
+TEST_F(BatchExportTest, ValidatesOptions) {
+    BatchExportOptions o;
+    o.inputs = {"x"};
+    o.outputDir = "y";
+    EXPECT_NO_THROW(o.validate());
+    o.format = "gif";
+    EXPECT_THROW(o.validate(), ConfigError);
+    o.format = "WEBP";
+    o.quality = 0;
+    EXPECT_THROW(o.validate(), ConfigError);
+    o.quality = 80;
+    o.outputDir.clear();
+    EXPECT_THROW(o.validate(), ConfigError);
+}
+
+} // namespace
+} // namespace cgs
