@@ -5,7 +5,7 @@ PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
   libtorch-dev libopenblas0-pthread libopencv-dev nlohmann-json3-dev libcli11-dev libgtest-dev libbenchmark-dev
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  libqcustomplot-dev libqcustomplot2.1-qt6 xvfb xauth
+  libqcustomplot-dev libqcustomplot2.1-qt6 xvfb xauth dpkg-dev desktop-file-utils appstream
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
