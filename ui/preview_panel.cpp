@@ -115,6 +115,10 @@ void PreviewPanel::showFrame(int index)
 {
     if (index < 0 || index >= m_frames.size())
         return;
+    if (m_history->value() != index) {
+        const QSignalBlocker blocker(m_history);
+        m_history->setValue(index);
+    }
     const PreviewFrame &frame = m_frames[index];
     // Rows are the directions: as many as there are real_* images.
     int rows = 0;
