@@ -632,7 +632,7 @@
         <translation>%1을(를) 열 수 없습니다</translation>
     </message>
     <message>
-        <source>The run's config.json cannot be used</source>
+        <source>The run&apos;s config.json cannot be used</source>
         <translation>실행의 config.json을 사용할 수 없습니다</translation>
     </message>
     <message>
