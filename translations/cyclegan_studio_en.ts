@@ -115,6 +115,22 @@
         <source>unknown error</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Preprocessing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GAN loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save latest every (images)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adam β1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::ComparePage</name>

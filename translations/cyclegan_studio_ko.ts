@@ -115,6 +115,22 @@
         <source>unknown error</source>
         <translation>알 수 없는 오류</translation>
     </message>
+    <message>
+        <source>Preprocessing</source>
+        <translation>전처리</translation>
+    </message>
+    <message>
+        <source>GAN loss</source>
+        <translation>GAN 손실</translation>
+    </message>
+    <message>
+        <source>Save latest every (images)</source>
+        <translation>latest 저장 간격 (이미지 수)</translation>
+    </message>
+    <message>
+        <source>Adam β1</source>
+        <translation>Adam β1</translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::ComparePage</name>

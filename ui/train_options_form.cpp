@@ -57,7 +57,8 @@ QStringList labelTexts()
         QObject::tr("Preview every (images)"), QObject::tr("Preview images"),
         QObject::tr("Keep checkpoint every (epochs)"), QObject::tr("Max images per domain"),
         QObject::tr("Decoding threads"), QObject::tr("CPU threads (0 = default)"),
-        QObject::tr("No horizontal flip")};
+        QObject::tr("No horizontal flip"), QObject::tr("Preprocessing"), QObject::tr("GAN loss"),
+        QObject::tr("Adam β1"), QObject::tr("Save latest every (images)")};
 }
 } // namespace
 
@@ -162,10 +163,21 @@ QWidget *TrainOptionsForm::buildAdvancedGroup()
     m_dataThreads = spin(0, 64);
     m_cpuThreads = spin(0, 256);
     m_noFlip = new QCheckBox;
+    m_preprocess = new QComboBox;
+    for (cgs::Preprocess p : {cgs::Preprocess::ResizeAndCrop, cgs::Preprocess::Crop,
+                              cgs::Preprocess::ScaleWidth, cgs::Preprocess::ScaleWidthAndCrop,
+                              cgs::Preprocess::None})
+        m_preprocess->addItem(QString::fromLatin1(cgs::toString(p)), static_cast<int>(p));
+    m_ganMode = new QComboBox;
+    for (cgs::GanMode g : {cgs::GanMode::LSGAN, cgs::GanMode::Vanilla})
+        m_ganMode->addItem(QString::fromLatin1(cgs::toString(g)), static_cast<int>(g));
+    m_beta1 = doubleSpin(0, 0.999, 0.05, 3);
+    m_saveLatestFreq = spin(1, 100000000, 100);
     const QList<QWidget *> fields = {m_loadSize,      m_ngf,         m_ndf,
                                      m_poolSize,      m_displayFreq, m_previewCount,
                                      m_saveEpochFreq, m_maxDatasetSize, m_dataThreads,
-                                     m_cpuThreads,    m_noFlip};
+                                     m_cpuThreads,    m_noFlip,      m_preprocess,
+                                     m_ganMode,       m_beta1,       m_saveLatestFreq};
     for (QWidget *field : fields) {
         m_labels << new QLabel;
         form->addRow(m_labels.last(), field);
@@ -233,6 +245,10 @@ cgs::TrainOptions TrainOptionsForm::options() const
     o.numThreads = m_dataThreads->value();
     o.cpuThreads = m_cpuThreads->value();
     o.noFlip = m_noFlip->isChecked();
+    o.preprocess = static_cast<cgs::Preprocess>(m_preprocess->currentData().toInt());
+    o.ganMode = static_cast<cgs::GanMode>(m_ganMode->currentData().toInt());
+    o.beta1 = m_beta1->value();
+    o.saveLatestFreq = m_saveLatestFreq->value();
     return o;
 }
 
@@ -268,6 +284,10 @@ void TrainOptionsForm::setOptions(const cgs::TrainOptions &o)
     m_dataThreads->setValue(o.numThreads);
     m_cpuThreads->setValue(o.cpuThreads);
     m_noFlip->setChecked(o.noFlip);
+    m_preprocess->setCurrentIndex(m_preprocess->findData(static_cast<int>(o.preprocess)));
+    m_ganMode->setCurrentIndex(m_ganMode->findData(static_cast<int>(o.ganMode)));
+    m_beta1->setValue(o.beta1);
+    m_saveLatestFreq->setValue(o.saveLatestFreq);
 }
 
 cgs::TrainOptions TrainOptionsForm::quickStartOptions(const QString &dataroot,

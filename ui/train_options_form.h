@@ -58,6 +58,9 @@ private:
     QSpinBox *m_loadSize, *m_ngf, *m_ndf, *m_poolSize, *m_displayFreq, *m_previewCount,
         *m_saveEpochFreq, *m_maxDatasetSize, *m_dataThreads, *m_cpuThreads;
     QCheckBox *m_noFlip;
+    QComboBox *m_preprocess, *m_ganMode;
+    QDoubleSpinBox *m_beta1;
+    QSpinBox *m_saveLatestFreq;
     QList<QLabel *> m_labels; // the form labels, in creation order, for retranslateUi
     QList<QToolButton *> m_browseButtons;
 };
