@@ -11,8 +11,17 @@
 namespace cgs::ui {
 
 namespace {
-constexpr int kMaxFrames = 500; // older previews stay on disk in <run>/previews
+// Older previews stay on disk in <run>/previews; memory keeps at most this many bytes of them.
+constexpr qint64 kMaxBytes = 192LL * 1024 * 1024;
+
+qint64 bytesOf(const PreviewFrame &frame)
+{
+    qint64 bytes = 0;
+    for (const QImage &image : frame.images)
+        bytes += image.sizeInBytes();
+    return bytes;
 }
+} // namespace
 
 PreviewPanel::PreviewPanel(QWidget *parent)
     : QWidget(parent), m_grid(new QGridLayout), m_history(new QSlider(Qt::Horizontal, this)),
@@ -62,8 +71,12 @@ void PreviewPanel::addFrame(const PreviewFrame &frame)
 {
     const bool atEnd = m_frames.isEmpty() || m_history->value() == m_frames.size() - 1;
     m_frames.append(frame);
-    if (m_frames.size() > kMaxFrames)
+    m_frames.last().grid = QImage(); // the tiles show the images; the grid is on disk
+    m_bytes += bytesOf(frame);
+    while (m_frames.size() > 1 && m_bytes > kMaxBytes) {
+        m_bytes -= bytesOf(m_frames.first());
         m_frames.removeFirst();
+    }
     m_history->blockSignals(true);
     m_history->setRange(0, m_frames.size() - 1);
     m_history->setEnabled(m_frames.size() > 1);
@@ -76,6 +89,7 @@ void PreviewPanel::addFrame(const PreviewFrame &frame)
 void PreviewPanel::clear()
 {
     m_frames.clear();
+    m_bytes = 0;
     m_history->blockSignals(true);
     m_history->setRange(0, 0);
     m_history->setEnabled(false);

@@ -44,6 +44,7 @@ private:
     QSlider *m_history;
     QLabel *m_caption;
     QLabel *m_placeholder;
+    qint64 m_bytes = 0; // image memory held by m_frames
     int m_rows = 0;
     int m_columns = 0;
 };
