@@ -45,12 +45,16 @@ Command addConvertCommand(CLI::App &root) {
         "folder (both ways, exact).\n  cyclegan convert style_monet.pth models/monet\n"
         "  cyclegan convert runs/horse2zebra --direction BtoA zebra2horse.pth");
     cmd->add_option("input", a->request.input,
-                    "Official .pth file, or run folder / checkpoint folder")->required();
+                    "Official .pth file, or run folder / checkpoint folder")
+        ->required();
     cmd->add_option("output", a->request.output,
-                    "Checkpoint folder (from .pth) or .pth file (from a checkpoint)")->required();
-    cmd->add_option("--direction", a->direction, "Which generator of a checkpoint: AtoB (G_A) or BtoA (G_B)")
+                    "Checkpoint folder (from .pth) or .pth file (from a checkpoint)")
+        ->required();
+    cmd->add_option("--direction", a->direction,
+                    "Which generator of a checkpoint: AtoB (G_A) or BtoA (G_B)")
         ->capture_default_str();
-    cmd->add_option("--epoch", a->request.epoch, "Checkpoint tag in a run folder")->capture_default_str();
+    cmd->add_option("--epoch", a->request.epoch, "Checkpoint tag in a run folder")
+        ->capture_default_str();
     cmd->add_flag("--overwrite", a->request.overwrite, "Replace an existing output");
     return {cmd, [a] { return runConvert(*a); }};
 }

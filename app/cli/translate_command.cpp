@@ -85,7 +85,8 @@ int runTranslate(TranslateArgs &a) {
     if (a.tile < 0)
         throw ConfigError("--tile must be >= 0 (0 = chosen from the device)");
     a.model.maxTilePixels = static_cast<std::int64_t>(a.tile) * a.tile;
-    a.exportOptions.recursion = a.recursive ? Recursion::IncludeSubfolders : Recursion::TopLevelOnly;
+    a.exportOptions.recursion =
+        a.recursive ? Recursion::IncludeSubfolders : Recursion::TopLevelOnly;
     a.exportOptions.validate();
     std::unique_ptr<Translator> translator;
     try {
@@ -104,7 +105,8 @@ int runTranslate(TranslateArgs &a) {
     std::atomic<bool> stop{false};
     installStopHandler([&stop] { stop = true; });
     ProgressBar bar;
-    const ExportSummary summary = exporter.run(stop, [&bar](const ExportProgress &p) { bar.show(p); });
+    const ExportSummary summary =
+        exporter.run(stop, [&bar](const ExportProgress &p) { bar.show(p); });
     return printSummary(summary);
 }
 
@@ -118,22 +120,30 @@ Command addTranslateCommand(CLI::App &root) {
                      "1 usage or model error, 7 output folder not writable, 130 interrupted.");
     cmd->add_option("inputs", a->exportOptions.inputs, "Image files and/or folders")->required();
     cmd->add_option("-o,--output", a->exportOptions.outputDir,
-                    "Output folder (created; input sub-folders are mirrored)")->required();
+                    "Output folder (created; input sub-folders are mirrored)")
+        ->required();
     cmd->add_option("--model", a->model.model,
-                    "Run folder, checkpoint folder, or official .pth file")->required();
+                    "Run folder, checkpoint folder, or official .pth file")
+        ->required();
     cmd->add_option("--direction", a->direction, "AtoB (G_A) or BtoA (G_B); ignored for .pth")
         ->capture_default_str();
-    cmd->add_option("--epoch", a->model.epoch, "Checkpoint tag in a run folder")->capture_default_str();
+    cmd->add_option("--epoch", a->model.epoch, "Checkpoint tag in a run folder")
+        ->capture_default_str();
     cmd->add_flag("--recursive,-r", a->recursive, "Include sub-folders of input folders");
     cmd->add_option("--format", a->exportOptions.format, "png | jpg | webp")->capture_default_str();
-    cmd->add_option("--quality", a->exportOptions.quality, "jpg/webp quality 1..100 (webp 101 = lossless)")
+    cmd->add_option("--quality", a->exportOptions.quality,
+                    "jpg/webp quality 1..100 (webp 101 = lossless)")
         ->capture_default_str();
-    cmd->add_flag("--overwrite", a->exportOptions.overwrite, "Replace existing outputs (default: skip)");
-    cmd->add_flag("--grey", a->model.greyscaleOutput, "Grey inputs give grey outputs (default: RGB)");
-    cmd->add_option("--device", a->model.device, "auto | cpu | cuda | cuda:N")->capture_default_str();
+    cmd->add_flag("--overwrite", a->exportOptions.overwrite,
+                  "Replace existing outputs (default: skip)");
+    cmd->add_flag("--grey", a->model.greyscaleOutput,
+                  "Grey inputs give grey outputs (default: RGB)");
+    cmd->add_option("--device", a->model.device, "auto | cpu | cuda | cuda:N")
+        ->capture_default_str();
     cmd->add_option("--cpu_threads", a->model.cpuThreads, "LibTorch CPU threads (0 = all cores)")
         ->capture_default_str();
-    cmd->add_option("--tile", a->tile, "Tile side in pixels for large images (0 = from device memory)")
+    cmd->add_option("--tile", a->tile,
+                    "Tile side in pixels for large images (0 = from device memory)")
         ->capture_default_str();
     cmd->add_option("--tile_overlap", a->model.tileOverlap, "Overlap of tiles in pixels, blended")
         ->capture_default_str();

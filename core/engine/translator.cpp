@@ -27,13 +27,17 @@ bool isGrey(const Image &image) {
 // ITU-R 601 luma, as PIL's convert("L") that the official code uses for 1-channel models;
 // linear, so it applies to [-1, 1] values as to bytes.
 torch::Tensor luma(const torch::Tensor &rgb) {
-    return rgb.select(1, 0).mul(0.299f).add(rgb.select(1, 1), 0.587f).add(rgb.select(1, 2), 0.114f)
+    return rgb.select(1, 0)
+        .mul(0.299f)
+        .add(rgb.select(1, 1), 0.587f)
+        .add(rgb.select(1, 2), 0.114f)
         .unsqueeze(1);
 }
 
 torch::Tensor modelInput(const Image &image, int inputNc) {
     if (image.channels == 1)
-        return inputNc == 1 ? imageToTensor(image, 1) : imageToTensor(image, 1).repeat({1, 3, 1, 1});
+        return inputNc == 1 ? imageToTensor(image, 1)
+                            : imageToTensor(image, 1).repeat({1, 3, 1, 1});
     const auto rgb = imageToTensor(image, 3);
     return inputNc == 1 ? luma(rgb) : rgb;
 }
@@ -98,12 +102,16 @@ Image Translator::translate(const Image &input, const std::atomic<bool> *cancel)
     return input.channels == 4 ? withAlpha(out, input) : out;
 }
 
-const ModelInfo &Translator::info() const { return m_impl->info; }
+const ModelInfo &Translator::info() const {
+    return m_impl->info;
+}
 
 std::string Translator::deviceDescription() const {
     return describeDevice(m_impl->device.str(), m_impl->options.cpuThreads).description;
 }
 
-std::int64_t Translator::maxTilePixels() const { return m_impl->runner->maxTilePixels(); }
+std::int64_t Translator::maxTilePixels() const {
+    return m_impl->runner->maxTilePixels();
+}
 
 } // namespace cgs

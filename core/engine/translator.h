@@ -21,26 +21,26 @@ struct TranslatorOptions {
     int cpuThreads = 0;           // 0 = library default
     // Images with more pixels than this run in overlapping tiles (0 = choose from device memory).
     std::int64_t maxTilePixels = 0;
-    int tileOverlap = 32;          // pixels of overlap between tiles, blended linearly
-    bool greyscaleOutput = false;  // grey input -> grey output (default: RGB out)
+    int tileOverlap = 32;         // pixels of overlap between tiles, blended linearly
+    bool greyscaleOutput = false; // grey input -> grey output (default: RGB out)
 };
 
 struct ModelInfo {
-    std::string source;      // the file or folder it was loaded from
-    std::string format;      // "checkpoint" | "official-zip" | "official-legacy"
+    std::string source; // the file or folder it was loaded from
+    std::string format; // "checkpoint" | "official-zip" | "official-legacy"
     int ngf = 64;
     int nBlocks = 9;
     int inputNc = 3;
     int outputNc = 3;
-    std::string tag;         // checkpoint tag, if any
+    std::string tag; // checkpoint tag, if any
     std::int64_t iteration = -1;
 };
 
 // Applies a trained generator to images at their own size. Usage:
 //
-//   cgs::TranslatorOptions opt;  opt.model = "checkpoints/monet";  opt.direction = cgs::Direction::BToA;
-//   cgs::Translator translator(opt);                 // throws CheckpointError / DeviceError
-//   cgs::Image painting = translator.translate(photo);
+//   cgs::TranslatorOptions opt;  opt.model = "checkpoints/monet";  opt.direction =
+//   cgs::Direction::BToA; cgs::Translator translator(opt);                 // throws
+//   CheckpointError / DeviceError cgs::Image painting = translator.translate(photo);
 //
 // translate() keeps width x height (reflect-pad to a multiple of 4, crop back), keeps an alpha
 // channel unchanged, and tiles large images with blended overlaps. Thread safety: translate()

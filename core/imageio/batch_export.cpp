@@ -58,8 +58,8 @@ void prepareOutputDir(const std::string &dir) {
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec || !fs::is_directory(dir))
-        throw IoError("Cannot create output folder '" + dir + "': " +
-                      (ec ? ec.message() : std::string("a file of that name exists")));
+        throw IoError("Cannot create output folder '" + dir +
+                      "': " + (ec ? ec.message() : std::string("a file of that name exists")));
     const fs::path probe = fs::path(dir) / (".cgs-write-test-" + std::to_string(::getpid()));
     std::ofstream f(probe, std::ios::binary);
     const int err = errno;
@@ -91,16 +91,18 @@ BatchExporter::BatchExporter(BatchExportOptions options, TranslateFunction trans
 }
 
 std::vector<ExportItem> BatchExporter::plan(std::vector<ExportFailure> &failures) const {
-    const auto folderCount = std::count_if(m_options.inputs.begin(), m_options.inputs.end(),
-                                           [](const std::string &p) { return fs::is_directory(p); });
+    const auto folderCount =
+        std::count_if(m_options.inputs.begin(), m_options.inputs.end(),
+                      [](const std::string &p) { return fs::is_directory(p); });
     const fs::path outDir(m_options.outputDir);
     std::vector<ExportItem> items;
     std::set<std::string> used;
     auto add = [&](const std::string &input, const fs::path &relative) {
-        fs::path out = outDir / relative.parent_path() /
-                       (relative.stem().string() + "." + m_options.format);
+        fs::path out =
+            outDir / relative.parent_path() / (relative.stem().string() + "." + m_options.format);
         if (normalAbsolute(out) == normalAbsolute(input)) {
-            failures.push_back({input, "Output '" + out.string() + "' would replace its own input"});
+            failures.push_back(
+                {input, "Output '" + out.string() + "' would replace its own input"});
             return;
         }
         items.push_back({input, uniqueOutput(out, input, used).string()});
@@ -132,7 +134,8 @@ std::vector<ExportItem> BatchExporter::plan(std::vector<ExportFailure> &failures
     return items;
 }
 
-ExportSummary BatchExporter::run(const std::atomic<bool> &cancel, const ProgressFunction &progress) {
+ExportSummary BatchExporter::run(const std::atomic<bool> &cancel,
+                                 const ProgressFunction &progress) {
     prepareOutputDir(m_options.outputDir);
     ExportSummary s;
     const std::vector<ExportItem> items = plan(s.failures);

@@ -32,12 +32,12 @@ namespace cgs {
 // recorded (path + reason) and the others go on; there is no cap on the number of files.
 
 struct BatchExportOptions {
-    std::vector<std::string> inputs;          // image files and/or folders
-    std::string outputDir;                    // created if missing
+    std::vector<std::string> inputs; // image files and/or folders
+    std::string outputDir;           // created if missing
     Recursion recursion = Recursion::TopLevelOnly;
-    std::string format = "png";               // png | jpg | jpeg | webp
-    int quality = 95;                         // jpg / webp quality 1..100 (webp 101 = lossless)
-    bool overwrite = false;                   // replace existing outputs (else skip them)
+    std::string format = "png"; // png | jpg | jpeg | webp
+    int quality = 95;           // jpg / webp quality 1..100 (webp 101 = lossless)
+    bool overwrite = false;     // replace existing outputs (else skip them)
     // Throws ConfigError for no inputs, no output folder, an unknown format or quality.
     void validate() const;
 };
@@ -57,9 +57,9 @@ struct ExportProgress {
     std::int64_t translated = 0; // written
     std::int64_t skipped = 0;    // output existed
     std::int64_t failed = 0;
-    double imagesPerSecond = 0;  // translated images per second of wall time
-    double etaSeconds = 0;       // for the files left, at the rate so far
-    std::string currentFile;     // the input being processed (empty at the end)
+    double imagesPerSecond = 0; // translated images per second of wall time
+    double etaSeconds = 0;      // for the files left, at the rate so far
+    std::string currentFile;    // the input being processed (empty at the end)
     std::int64_t processed() const { return translated + skipped + failed; }
 };
 

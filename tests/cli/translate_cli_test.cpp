@@ -87,9 +87,9 @@ TEST_F(CliTest, MixedFolderGivesExitTwoSummaryAndGoodOutputs) {
     cv::imwrite((in / "rgba.png").string(), cv::Mat(10, 15, CV_8UC4, cv::Scalar(1, 2, 3, 99)));
     fs::create_directories(m_dir / "out");
     std::ofstream(m_dir / "out" / "empty.png") << "precious";
-    const CliResult r = cli("translate --model " + quoted(fixture("gen9_zip.pth")) + " " +
-                            quoted(in.string()) + " -o " + quoted(path("out")) +
-                            " --overwrite --cpu_threads 1");
+    const CliResult r =
+        cli("translate --model " + quoted(fixture("gen9_zip.pth")) + " " + quoted(in.string()) +
+            " -o " + quoted(path("out")) + " --overwrite --cpu_threads 1");
     EXPECT_EQ(r.code, 2) << r.err;
     for (const char *bad : {"empty.jpg", "text.png", "truncated.jpg"})
         EXPECT_NE(r.err.find(bad), std::string::npos) << bad << "\n" << r.err;
@@ -148,16 +148,17 @@ TEST_F(CliTest, TrainedRunTranslatesAndConvertsBothWays) {
                   quoted(path("a")))
                   .code,
               0);
-    ASSERT_EQ(cli("convert " + quoted(run) + " " + quoted(path("g.pth")) + " --direction BtoA").code, 0);
+    ASSERT_EQ(
+        cli("convert " + quoted(run) + " " + quoted(path("g.pth")) + " --direction BtoA").code, 0);
     ASSERT_EQ(cli("convert " + quoted(path("g.pth")) + " " + quoted(path("ckpt"))).code, 0);
-    ASSERT_EQ(cli("translate --model " + quoted(path("g.pth")) + " " + input + " -o " +
-                  quoted(path("b")))
-                  .code,
-              0);
-    ASSERT_EQ(cli("translate --model " + quoted(path("ckpt")) + " " + input + " -o " +
-                  quoted(path("c")))
-                  .code,
-              0);
+    ASSERT_EQ(
+        cli("translate --model " + quoted(path("g.pth")) + " " + input + " -o " + quoted(path("b")))
+            .code,
+        0);
+    ASSERT_EQ(
+        cli("translate --model " + quoted(path("ckpt")) + " " + input + " -o " + quoted(path("c")))
+            .code,
+        0);
     const std::string name = fs::path(demoImage(3)).stem().string() + ".png";
     const Image a = readImage(path("a/" + name));
     EXPECT_EQ(a.width, 128);

@@ -17,7 +17,9 @@ namespace {
 constexpr std::int64_t kMinSide = 8;
 constexpr std::int64_t kCpuTilePixels = 1024 * 1024;
 
-std::int64_t paddedSide(std::int64_t n) { return std::max(kMinSide, (n + 3) / 4 * 4); }
+std::int64_t paddedSide(std::int64_t n) {
+    return std::max(kMinSide, (n + 3) / 4 * 4);
+}
 
 // Pads one side of dimension `dim` (2 = H, 3 = W) by `amount`, in steps of at most size - 1
 // (reflection cannot pad more than that at once).
@@ -28,8 +30,9 @@ torch::Tensor padSide(torch::Tensor x, int dim, bool before, std::int64_t amount
         const std::int64_t step = size > 1 ? std::min(amount, size - 1) : amount;
         std::vector<std::int64_t> pad(4, 0); // left, right, top, bottom
         pad[(dim == 3 ? 0 : 2) + (before ? 0 : 1)] = step;
-        const auto mode = size > 1 ? torch::nn::functional::PadFuncOptions::mode_t(torch::kReflect)
-                                   : torch::nn::functional::PadFuncOptions::mode_t(torch::kReplicate);
+        const auto mode = size > 1
+                              ? torch::nn::functional::PadFuncOptions::mode_t(torch::kReflect)
+                              : torch::nn::functional::PadFuncOptions::mode_t(torch::kReplicate);
         x = F::pad(x, F::PadFuncOptions(pad).mode(mode));
         amount -= step;
     }
@@ -106,7 +109,8 @@ torch::Tensor GeneratorRunner::runTiled(const torch::Tensor &x,
                                         const std::atomic<bool> *cancel) const {
     const std::int64_t h = x.size(2), w = x.size(3);
     const auto side = std::max<std::int64_t>(
-        kMinSide, static_cast<std::int64_t>(std::sqrt(static_cast<double>(m_maxTilePixels))) / 4 * 4);
+        kMinSide,
+        static_cast<std::int64_t>(std::sqrt(static_cast<double>(m_maxTilePixels))) / 4 * 4);
     // A short axis lets the tiles grow along the long one within the same pixel budget.
     const std::int64_t tileH = std::min(h, side);
     const std::int64_t tileW = std::min(w, std::max(side, m_maxTilePixels / tileH / 4 * 4));

@@ -17,12 +17,12 @@ namespace cgs {
 // The generator needs sides that are multiples of 4 (two stride-2 stages) and at least 8 (its
 // reflection paddings need more pixels than they pad), so the input is reflect-padded on the
 // right and bottom to that (mirrored repeatedly when the image is smaller than the padding,
-// replicated at 1 pixel) and the output cropped back: the output has the input's H x W, never resized. Images of more
-// than maxTilePixels pixels run in overlapping tiles blended with linear weight ramps (see
-// TilePlan); the accumulation happens on the CPU, so only one tile at a time is on the device.
-// Instance norm sees each tile's own statistics, so tiles differ slightly from one whole pass;
-// the ramps make the transition smooth. Runs under InferenceMode.
-// Thread safety: run() may be called from one thread at a time (the module is shared).
+// replicated at 1 pixel) and the output cropped back: the output has the input's H x W, never
+// resized. Images of more than maxTilePixels pixels run in overlapping tiles blended with linear
+// weight ramps (see TilePlan); the accumulation happens on the CPU, so only one tile at a time is
+// on the device. Instance norm sees each tile's own statistics, so tiles differ slightly from one
+// whole pass; the ramps make the transition smooth. Runs under InferenceMode. Thread safety: run()
+// may be called from one thread at a time (the module is shared).
 class GeneratorRunner {
 public:
     // maxTilePixels 0 = defaultMaxTilePixels(device, ngf). overlap >= 0 pixels.

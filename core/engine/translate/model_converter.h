@@ -17,14 +17,14 @@ struct ConvertRequest {
     // An official .pth file (-> checkpoint folder), or a run folder / checkpoint folder /
     // G_A.pt / G_B.pt (-> official .pth), as TranslatorOptions::model.
     std::string input;
-    std::string output;                  // checkpoint folder or .pth file to write
+    std::string output;                    // checkpoint folder or .pth file to write
     Direction direction = Direction::AToB; // which generator of a checkpoint (G_A or G_B)
-    std::string epoch = "latest";        // checkpoint tag inside a run folder
-    bool overwrite = false;              // replace an existing output
+    std::string epoch = "latest";          // checkpoint tag inside a run folder
+    bool overwrite = false;                // replace an existing output
 };
 
 struct ConvertResult {
-    ModelInfo model;     // what was read
+    ModelInfo model;          // what was read
     std::string outputFormat; // "checkpoint" | "official-zip"
 };
 

@@ -66,7 +66,8 @@ std::string resolveCheckpointFolder(const std::string &model, const std::string 
                                   "' (it has: " + availableTags(model) + ")");
         return dir.string();
     }
-    throw CheckpointError("'" + model + "' is not a model: expected a run folder (with "
+    throw CheckpointError("'" + model +
+                          "' is not a model: expected a run folder (with "
                           "checkpoints/), a checkpoint folder (with state.json) or an official "
                           ".pth file");
 }

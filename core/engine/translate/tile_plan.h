@@ -15,9 +15,10 @@ namespace cgs {
 // axis when it fits; the last one up to 3 pixels longer), so neighbours overlap by at least
 // `overlap` pixels (at most half a tile). Every tile starts at a multiple of 4: the generator
 // downsamples twice by 2, so only tiles on the same 4-pixel grid as the whole image sample it
-// alike (elsewhere a random or weakly trained network gives visibly different results). Inside an overlap the weight of one tile ramps linearly from ~0 to
-// ~1 while its neighbour's ramps from ~1 to ~0, so the weights of all tiles sum to 1 at every
-// pixel and a tile's edge, where its context is cut off, counts least.
+// alike (elsewhere a random or weakly trained network gives visibly different results). Inside an
+// overlap the weight of one tile ramps linearly from ~0 to ~1 while its neighbour's ramps from ~1
+// to ~0, so the weights of all tiles sum to 1 at every pixel and a tile's edge, where its context
+// is cut off, counts least.
 class TilePlan {
 public:
     // axisLength >= 1, tileLength >= 1, overlap >= 0.
@@ -25,9 +26,7 @@ public:
 
     int count() const { return static_cast<int>(m_starts.size()); }
     std::int64_t start(int i) const { return m_starts[i]; }
-    std::int64_t length(int i) const {
-        return i + 1 == count() ? m_axis - m_starts[i] : m_length;
-    }
+    std::int64_t length(int i) const { return i + 1 == count() ? m_axis - m_starts[i] : m_length; }
     // Blend weight of each pixel of tile i, in (0, 1]; size length(i).
     std::vector<float> weights(int i) const;
 

@@ -53,7 +53,9 @@ protected:
 
     fs::path in(const std::string &name) const { return m_dir / "in" / name; }
     fs::path out(const std::string &name) const { return m_dir / "out" / name; }
-    void image(const std::string &name, int w, int h) { writeImage(in(name).string(), gradient(w, h)); }
+    void image(const std::string &name, int w, int h) {
+        writeImage(in(name).string(), gradient(w, h));
+    }
 
     ExportSummary run(BatchExportOptions o, const std::atomic<bool> &cancel = false,
                       const ProgressFunction &progress = {}) {
@@ -148,7 +150,8 @@ TEST_F(BatchExportTest, CollectsBadFilesAndProcessesTheRest) {
     std::string failed;
     for (const auto &f : s.failures) {
         failed += fs::path(f.path).filename().string() + " ";
-        EXPECT_NE(f.reason.find(fs::path(f.path).filename().string()), std::string::npos) << f.reason;
+        EXPECT_NE(f.reason.find(fs::path(f.path).filename().string()), std::string::npos)
+            << f.reason;
     }
     EXPECT_EQ(s.progress.failed, 5) << failed;
     for (const char *bad : {"empty.png", "text.png", "truncated.jpg", "missing.jpg", "notes.txt"})

@@ -60,7 +60,8 @@ TEST(GeneratorRunner, MultipleOfFourIsOnePlainForward) {
 }
 
 TEST(GeneratorRunner, MatchesPythonOutputsOfOfficialFixtures) {
-    for (auto [file, tag, inNc, outNc] : std::vector<std::tuple<std::string, std::string, int, int>>{
+    for (auto [file, tag, inNc, outNc] :
+         std::vector<std::tuple<std::string, std::string, int, int>>{
              {"gen9_zip.pth", "gen9", 3, 3},
              {"gen9_legacy.pth", "gen9", 3, 3},
              {"gen9_legacy_running_stats.pth", "gen9", 3, 3},
@@ -82,7 +83,8 @@ TEST(GeneratorRunner, MatchesPythonOutputsOfOfficialFixtures) {
 TEST(ReflectPad, MirrorsRepeatedlyAndReplicatesSinglePixels) {
     const auto row = torch::tensor({1.0f, 2.0f}).view({1, 1, 1, 2});
     const auto padded = reflectPad(row, 3, 2, 0, 0);
-    EXPECT_TRUE(torch::equal(padded.flatten(), torch::tensor({2.0f, 1.0f, 2.0f, 1.0f, 2.0f, 1.0f, 2.0f})))
+    EXPECT_TRUE(
+        torch::equal(padded.flatten(), torch::tensor({2.0f, 1.0f, 2.0f, 1.0f, 2.0f, 1.0f, 2.0f})))
         << padded;
     const auto dot = reflectPad(torch::full({1, 3, 1, 1}, 0.5f), 4, 3, 2, 5);
     EXPECT_EQ(dot.sizes(), (std::vector<int64_t>{1, 3, 8, 8}));
@@ -98,7 +100,9 @@ torch::Tensor texturedPicture(int64_t h, int64_t w) {
     const auto dx = torch::remainder(x, 40) - 20, dy = torch::remainder(y, 40) - 20;
     const auto discs = ((dx * dx + dy * dy) < 150).to(torch::kFloat32) - 0.5;
     const auto stripes = torch::sin(x * 0.3 + y * 0.2) * 0.6;
-    return torch::stack({discs, stripes, torch::cos(x * 0.25) * 0.3 + discs * 0.3}).unsqueeze(0).contiguous();
+    return torch::stack({discs, stripes, torch::cos(x * 0.25) * 0.3 + discs * 0.3})
+        .unsqueeze(0)
+        .contiguous();
 }
 
 // Mean |step| between neighbouring columns, per column: [W - 1].
@@ -122,11 +126,12 @@ TileComparison compareTiled(int overlap) {
     // 84, 168 and 256 with overlap 32 (at 0, 128, 256 without), so [24, 72) and [312, 360).
     const auto diff = (tiled - whole).abs();
     c.meanDiffCore = (diff.slice(3, 24, 72).mean().item<double>() +
-                      diff.slice(3, 312, 360).mean().item<double>()) / 2;
+                      diff.slice(3, 312, 360).mean().item<double>()) /
+                     2;
     // A seam is a jump of the difference to the whole-image output from one column to the
     // next: averaged over the rows (the texture cancels), a hard cut steps, a blend ramps.
-    const auto profile = (tiled - whole).mean(2);                   // [1, C, W]
-    const auto jumps = profile.diff(1, 2).abs().amax({0, 1});        // [W - 1]
+    const auto profile = (tiled - whole).mean(2);             // [1, C, W]
+    const auto jumps = profile.diff(1, 2).abs().amax({0, 1}); // [W - 1]
     c.seamScore = jumps.max().item<double>() / columnSteps(whole).mean().item<double>();
     return c;
 }
