@@ -65,6 +65,7 @@ struct Trainer::Impl {
     int lastEpoch = 0;
     double smoothedSeconds = 0;
     std::string resumedFrom; // checkpoint folder, when continuing a run
+    std::vector<std::string> resumeWarnings; // damaged checkpoints skipped on resume
     std::mutex warningsMutex;
     std::vector<std::string> warnings; // from loader threads, drained on the training thread
     std::vector<std::pair<torch::Tensor, StepReport>> pending; // losses not read back yet
@@ -94,8 +95,16 @@ void Trainer::Impl::prepare() {
         throw ConfigError("Run folder '" + folder.dir() + "' already holds a run: use " +
                           "--continue_train to resume it, or choose another --name");
     std::string resumeFrom;
-    if (options.continueTrain)
-        resumeFrom = TrainingCheckpoint::locate(folder.checkpointsDir(), options.epoch);
+    if (options.continueTrain) {
+        std::vector<std::string> skipped;
+        resumeFrom =
+            TrainingCheckpoint::locateIntact(folder.checkpointsDir(), options.epoch, skipped);
+        for (const auto &s : skipped)
+            resumeWarnings.push_back("Skipped a damaged checkpoint: " + s);
+        if (!skipped.empty())
+            resumeWarnings.push_back("Resuming from the previous good checkpoint '" + resumeFrom +
+                                     "' instead of '" + options.epoch + "'");
+    }
     counters.seed = resolveSeed(options.seed);
     torch::manual_seed(counters.seed);
     model = std::make_unique<CycleGanModel>(options, device);
@@ -266,6 +275,8 @@ TrainSummary Trainer::run(TrainingObserver &observer, TrainControl &control) {
     observer.logged(LogLevel::Info, "Training on " + deviceDescription() + ", seed " +
                                         std::to_string(d.counters.seed) + ", " +
                                         std::to_string(d.epochSize) + " steps per epoch");
+    for (const auto &w : d.resumeWarnings)
+        observer.logged(LogLevel::Warning, w);
     if (!d.resumedFrom.empty())
         observer.logged(LogLevel::Info, "Resumed from " + d.resumedFrom + " at iteration " +
                                             std::to_string(d.counters.iteration) + " (epoch " +

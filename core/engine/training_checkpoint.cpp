@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <sstream>
+#include <utility>
 
 namespace cgs {
 namespace fs = std::filesystem;
@@ -44,12 +46,21 @@ void writeManifest(const fs::path &dir) {
     writeFileAtomically((dir / "manifest.json").string(), manifest.dump(2));
 }
 
-void saveTensors(const std::string &path, CycleGanModel &model) {
+// Serializes in memory and writes the bytes ourselves: LibTorch 1.13's file writer throws
+// from its destructor when a write fails (full disk, file size limit), which terminates the
+// process instead of reporting the error; our write names the file and the errno cause.
+void saveArchive(torch::serialize::OutputArchive &archive, const fs::path &path) {
+    std::ostringstream bytes;
+    archive.save_to(bytes);
+    writeFileAtomically(path.string(), bytes.str());
+}
+
+void saveTensors(const fs::path &path, CycleGanModel &model) {
     torch::serialize::OutputArchive archive;
     archive.write("pool_A", model.fakeAPool.state());
     archive.write("pool_B", model.fakeBPool.state());
     archive.write("rng_cpu", compat::cpuRngState());
-    archive.save_to(path);
+    saveArchive(archive, path);
 }
 
 void loadTensors(const std::string &path, CycleGanModel &model) {
@@ -75,6 +86,26 @@ void checkArch(const json &saved, const CycleGanModel &model, const std::string 
     }
 }
 
+// The message for a checkpoint that could not be written (full disk, file size limit, ...):
+// it says whether the previous copy is still there, since that is what the user needs to know.
+std::string writeFailure(const fs::path &final, const std::string &cause) {
+    return "Cannot write checkpoint '" + final.string() + "': " + cause +
+           (fs::exists(final / "manifest.json")
+                ? "; the previous checkpoint '" + final.string() + "' is kept intact"
+                : "; no earlier checkpoint of this tag exists");
+}
+
+CheckpointState readState(const fs::path &dir) {
+    std::string text;
+    try {
+        text = readFile((dir / "state.json").string());
+    } catch (const IoError &e) {
+        throw CheckpointError(std::string("Checkpoint '") + dir.string() + "' has no state.json (" +
+                              e.what() + ")");
+    }
+    return parseCheckpointState(text, dir.string());
+}
+
 } // namespace
 
 std::string TrainingCheckpoint::save(const std::string &checkpointsDir, const std::string &tag,
@@ -93,13 +124,17 @@ std::string TrainingCheckpoint::save(const std::string &checkpointsDir, const st
         for (size_t i = 0; i < list.size(); ++i) {
             torch::serialize::OutputArchive archive;
             list[i]->save(archive);
-            archive.save_to((tmp / kNetFiles[i]).string());
+            saveArchive(archive, tmp / kNetFiles[i]);
         }
-        torch::save(*model.optimizerG, (tmp / "optimizer_G.pt").string());
-        torch::save(*model.optimizerD, (tmp / "optimizer_D.pt").string());
-        saveTensors((tmp / "state.pt").string(), model);
+        for (auto [optimizer, name] : {std::pair{model.optimizerG.get(), "optimizer_G.pt"},
+                                       std::pair{model.optimizerD.get(), "optimizer_D.pt"}}) {
+            torch::serialize::OutputArchive archive;
+            optimizer->save(archive);
+            saveArchive(archive, tmp / name);
+        }
+        saveTensors(tmp / "state.pt", model);
         const json state = {{"format", "cyclegan-studio-checkpoint"},
-                            {"format_version", 1},
+                            {"format_version", kCheckpointFormatVersion},
                             {"tag", tag},
                             {"epoch", counters.epoch},
                             {"epochs_completed", counters.epoch - 1},
@@ -113,41 +148,57 @@ std::string TrainingCheckpoint::save(const std::string &checkpointsDir, const st
         writeManifest(tmp);
     } catch (const c10::Error &e) {
         fs::remove_all(tmp, ec);
-        throw IoError("Cannot write checkpoint '" + final.string() +
-                      "': " + e.what_without_backtrace());
+        throw IoError(writeFailure(final, e.what_without_backtrace()));
+    } catch (const Error &e) {
+        fs::remove_all(tmp, ec);
+        throw IoError(writeFailure(final, e.what()));
     } catch (...) {
         fs::remove_all(tmp, ec);
         throw;
     }
     syncFolder(tmp.string());
-    // Swap: the old copy stays loadable (as .<tag>.old) until the new one is in place.
+    // Swap: the old copy stays loadable (as .<tag>.old) until the new one is in place, then
+    // it is kept as .<tag>.prev: the fallback when the newest copy is found damaged later.
+    const fs::path prev = root / ("." + tag + ".prev");
     fs::remove_all(old, ec);
     if (fs::exists(final))
         fs::rename(final, old);
     fs::rename(tmp, final);
     syncFolder(root.string());
-    fs::remove_all(old, ec);
+    if (fs::exists(old)) {
+        // A damaged copy must not push out a good fallback: verify it first (it was just
+        // written or read, so this is mostly a read from the page cache).
+        bool intact = true;
+        try {
+            verify(old.string());
+        } catch (const CheckpointError &) {
+            intact = false;
+        }
+        if (intact) {
+            fs::remove_all(prev, ec);
+            fs::rename(old, prev, ec);
+        } else {
+            fs::remove_all(old, ec);
+        }
+        syncFolder(root.string());
+    }
     return final.string();
 }
 
 void TrainingCheckpoint::verify(const std::string &dir) {
     const fs::path root(dir);
-    json manifest;
+    std::string text;
     try {
-        manifest = json::parse(readFile((root / "manifest.json").string()));
-    } catch (const std::exception &e) {
+        text = readFile((root / "manifest.json").string());
+    } catch (const IoError &e) {
         throw CheckpointError("Checkpoint '" + dir + "' has no readable manifest.json (" +
                               e.what() + "): it was not completely written");
     }
-    const json files = manifest.value("files", json::object()); // keep alive while iterating
-    if (files.empty())
-        throw CheckpointError("Checkpoint '" + dir + "' has an empty manifest.json");
-    for (const auto &[name, info] : files.items()) {
-        const fs::path file = root / name;
+    for (const auto &entry : parseManifest(text, dir)) {
+        const fs::path file = root / entry.name;
         std::error_code ec;
         const auto size = fs::file_size(file, ec);
-        if (ec || size != info.value("size", std::uintmax_t(0)) ||
-            fileChecksum(file.string()) != info.value("fnv1a64", std::string()))
+        if (ec || size != entry.size || fileChecksum(file.string()) != entry.checksum)
             throw CheckpointError("Checkpoint file '" + file.string() +
                                   "' is missing or damaged (size or checksum differs from "
                                   "manifest.json)");
@@ -163,18 +214,52 @@ std::string TrainingCheckpoint::locate(const std::string &checkpointsDir, const 
     throw CheckpointError("No checkpoint '" + tag + "' in '" + checkpointsDir + "'");
 }
 
+std::string TrainingCheckpoint::locateIntact(const std::string &checkpointsDir,
+                                             const std::string &tag,
+                                             std::vector<std::string> &skipped) {
+    const fs::path root(checkpointsDir);
+    std::vector<fs::path> candidates = {root / tag, root / ("." + tag + ".old"),
+                                        root / ("." + tag + ".prev")};
+    std::error_code ec;
+    if (tag == "latest")
+        for (const auto &e : fs::directory_iterator(root, ec))
+            if (e.path().filename().string().rfind("epoch_", 0) == 0)
+                candidates.push_back(e.path());
+    std::string best;
+    std::int64_t bestIteration = -1;
+    for (size_t i = 0; i < candidates.size(); ++i) {
+        if (!fs::exists(candidates[i], ec))
+            continue;
+        try {
+            verify(candidates[i].string());
+            // An intact <tag> is the one to load, even when load() will refuse it (another
+            // format version, other options): that is reported, never skipped silently.
+            if (i == 0)
+                return candidates[i].string();
+            const auto it = readState(candidates[i]).counters.iteration;
+            if (it > bestIteration) {
+                bestIteration = it;
+                best = candidates[i].string();
+            }
+        } catch (const CheckpointError &e) {
+            skipped.push_back(e.what());
+        }
+    }
+    if (!best.empty())
+        return best;
+    if (skipped.empty())
+        throw CheckpointError("No checkpoint '" + tag + "' in '" + checkpointsDir + "'");
+    std::string list;
+    for (const auto &s : skipped)
+        list += "\n  " + s;
+    throw CheckpointError("No intact checkpoint '" + tag + "' in '" + checkpointsDir + "':" + list);
+}
+
 TrainingCounters TrainingCheckpoint::load(const std::string &dir, CycleGanModel &model) {
     verify(dir);
     const fs::path root(dir);
-    json state;
-    try {
-        state = json::parse(readFile((root / "state.json").string()));
-    } catch (const std::exception &e) {
-        throw CheckpointError("Cannot read '" + (root / "state.json").string() + "': " + e.what());
-    }
-    if (state.value("format", "") != "cyclegan-studio-checkpoint")
-        throw CheckpointError("'" + dir + "' is not a CycleGAN Studio checkpoint");
-    checkArch(state.value("arch", json::object()), model, dir);
+    const CheckpointState state = readState(root);
+    checkArch(json::parse(state.archJson), model, dir);
     try {
         auto list = nets(model);
         for (size_t i = 0; i < list.size(); ++i) {
@@ -188,12 +273,7 @@ TrainingCounters TrainingCheckpoint::load(const std::string &dir, CycleGanModel 
     } catch (const c10::Error &e) {
         throw CheckpointError("Cannot load checkpoint '" + dir + "': " + e.what_without_backtrace());
     }
-    TrainingCounters c;
-    c.epoch = state.at("epoch").get<int>();
-    c.epochIteration = state.at("epoch_iteration").get<std::int64_t>();
-    c.iteration = state.at("iteration").get<std::int64_t>();
-    c.seed = state.at("seed").get<std::uint64_t>();
-    return c;
+    return state.counters;
 }
 
 } // namespace cgs
