@@ -19,6 +19,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 namespace cgs::ui {
@@ -67,10 +69,13 @@ TEST(StudioScreenshots, EveryPageDuringAShortRealTraining)
         TrainOptionsForm::quickStartOptions(test::demoDataroot(), runs.path());
     options.cropSize = 64;
     options.loadSize = 72;
-    options.ngf = 8;
-    options.ndf = 8;
-    options.nEpochs = 2;
-    options.nEpochsDecay = 1;
+    // CGS_SCREENSHOT_EPOCHS trains longer (and wider) for nicer pictures; the default is quick.
+    const int epochs = qEnvironmentVariableIntValue("CGS_SCREENSHOT_EPOCHS");
+    options.ngf = epochs > 0 ? 16 : 8;
+    options.ndf = epochs > 0 ? 16 : 8;
+    options.nEpochs = epochs > 0 ? epochs : 2;
+    options.nEpochsDecay = epochs > 0 ? epochs / 2 : 1;
+    options.saveEpochFreq = epochs > 0 ? std::max(1, epochs / 3) : 1;
     options.displayFreq = 5;
     options.device = "cpu";
     TrainPage *train = window.trainPage();
