@@ -1,6 +1,6 @@
 // End-to-end: the whole window during a short real training on the demo data, then each page,
-// grabbed to docs/screenshots/ (label e2e; run with `ctest -L e2e`). Set CGS_SCREENSHOT_DIR to
-// write elsewhere.
+// grabbed to PNG files (label e2e; `ctest -L e2e`): <build>/screenshots by default, or the
+// folder CGS_SCREENSHOT_DIR names (docs/screenshots for the README).
 #include "ui/main_window.h"
 
 #include "ui/compare_page.h"
@@ -31,10 +31,12 @@ using State = TrainingController::State;
 
 QString screenshotDir()
 {
+    // Into the build tree by default, so that a plain ctest run leaves the checkout clean;
+    // CGS_SCREENSHOT_DIR=<source>/docs/screenshots refreshes the committed pictures.
     QString dir = qEnvironmentVariable("CGS_SCREENSHOT_DIR");
     if (dir.isEmpty())
-        dir = QDir(qEnvironmentVariable("CGS_SOURCE_DIR", CGS_TEST_SOURCE_DIR))
-                  .filePath(QStringLiteral("docs/screenshots"));
+        dir = QDir(qEnvironmentVariable("CGS_BINARY_DIR", CGS_TEST_BINARY_DIR))
+                  .filePath(QStringLiteral("screenshots"));
     QDir().mkpath(dir);
     return dir;
 }
