@@ -7,7 +7,7 @@ function(cgs_add_test name)
     target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR})
     add_test(NAME ${name} COMMAND ${name})
     set_tests_properties(${name} PROPERTIES
-        ENVIRONMENT "CGS_SOURCE_DIR=${PROJECT_SOURCE_DIR};CGS_BINARY_DIR=${PROJECT_BINARY_DIR};OMP_NUM_THREADS=1"
+        ENVIRONMENT "CGS_SOURCE_DIR=${PROJECT_SOURCE_DIR};CGS_BINARY_DIR=${PROJECT_BINARY_DIR};OMP_NUM_THREADS=1;OMP_WAIT_POLICY=PASSIVE"
         TIMEOUT 900)
     if(T_LABELS)
         set_tests_properties(${name} PROPERTIES LABELS "${T_LABELS}")

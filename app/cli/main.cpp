@@ -1,11 +1,13 @@
 // cyclegan: the command-line twin of CycleGAN Studio. Parses, runs one subcommand, maps
 // errors to exit codes (see app/cli/command.h).
 #include "app/cli/command.h"
+#include "core/engine/thread_env.h"
 
 #include <iostream>
 #include <vector>
 
 int main(int argc, char **argv) {
+    cgs::ensurePassiveOpenMpWait(argv);
     CLI::App root{"cyclegan: unpaired image-to-image translation (CycleGAN) on the CPU or a CUDA "
                   "GPU.\nExit codes: 0 ok, 1 usage/config, 2 some inputs failed, 3 dataset, "
                   "4 checkpoint, 5 device, 6 training (NaN), 7 disk/io, 130 interrupted."};
