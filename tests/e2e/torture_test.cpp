@@ -25,8 +25,10 @@ bool killDuringCheckpointWrite(CliProcess &p, const fs::path &run, std::mt19937 
             return !its.empty() && its.back() >= target;
         }))
         return false;
-    sleepMs(std::uniform_real_distribution<double>(0, 10)(rng)); // somewhere inside the write
-    const bool inside = fs::exists(run / "checkpoints/.latest.tmp");
+    const fs::path tmp = run / "checkpoints/.latest.tmp";
+    waitFor(p, 5, [&] { return fs::exists(tmp); });
+    sleepMs(std::uniform_real_distribution<double>(0, 5)(rng)); // somewhere inside the write
+    const bool inside = fs::exists(tmp);
     p.signal(SIGKILL);
     return inside;
 }
