@@ -45,7 +45,8 @@ Command addBenchCommand(CLI::App &root) {
     cmd->add_option("--ngf", o.ngf, "Generator filters")->capture_default_str();
     cmd->add_option("--ndf", o.ndf, "Discriminator filters")->capture_default_str();
     cmd->add_option("--precision", o.precision, "fp32 | bf16 | fp16")->capture_default_str();
-    cmd->add_option("--cuda_graph", a->cudaGraph, "on | off")->capture_default_str();
+    cmd->add_option("--cuda_graph", a->cudaGraph, "on | off (on: not implemented yet)")->capture_default_str();
+    cmd->add_flag("--channels_last", o.channelsLast, "NHWC memory format");
     cmd->add_option("--device", o.device, "auto | cpu | cuda | cuda:N")->capture_default_str();
     cmd->add_option("--cpu_threads", o.cpuThreads, "LibTorch threads on the CPU (0 = all)")->capture_default_str();
     cmd->add_option("--warmup", o.warmupSteps, "Untimed steps first")->capture_default_str();

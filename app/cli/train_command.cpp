@@ -119,6 +119,8 @@ void addRunOptions(CLI::App *cmd, TrainArgs &a) {
     cmd->add_option("--device", o.device, "auto | cpu | cuda | cuda:N")->capture_default_str();
     cmd->add_option("--seed", o.seed, "Random seed (-1 = random; printed and saved)")->capture_default_str();
     cmd->add_option("--cpu_threads", o.cpuThreads, "LibTorch threads on the CPU (0 = all cores)")->capture_default_str();
+    cmd->add_option("--precision", o.precision, "fp32 | bf16 | fp16 (autocast of the forward passes)")->capture_default_str();
+    cmd->add_flag("--channels_last", o.channelsLast, "NHWC memory format (faster on some CPUs/GPUs)");
 }
 
 int runTrain(TrainArgs &a) {

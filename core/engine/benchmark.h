@@ -13,8 +13,9 @@ struct BenchOptions {
     std::string netG = "resnet_9blocks";
     int ngf = 64;
     int ndf = 64;
-    std::string precision = "fp32"; // fp32 (bf16 / fp16: see the speed issue)
-    bool cudaGraph = false;
+    std::string precision = "fp32"; // fp32 | bf16 | fp16 (autocast)
+    bool channelsLast = false;
+    bool cudaGraph = false;         // not implemented yet: refused by validate()
     std::string device = "auto";
     int cpuThreads = 0;
     int warmupSteps = 3;

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <sstream>
 
 namespace cgs {
 namespace fs = std::filesystem;
@@ -111,16 +112,18 @@ void saveGeneratorCheckpoint(const std::string &checkpointDir, ResnetGenerator &
                                   {"input_nc", o.input_nc()}, {"output_nc", o.output_nc()}}},
                         {"written_by", {{"cyclegan_studio", engineVersion()},
                                         {"libtorch", torchVersion()}}}};
-    const std::string tmp = (dir / (std::string(kGeneratorAFile) + ".tmp")).string();
+    // Serialized in memory and written by us: LibTorch 1.13's file writer throws from its
+    // destructor when a write fails (full disk), which would terminate the process.
+    std::ostringstream bytes;
     try {
         torch::serialize::OutputArchive archive;
         generator->save(archive);
-        archive.save_to(tmp);
+        archive.save_to(bytes);
     } catch (const c10::Error &e) {
-        throw IoError("Cannot write '" + tmp + "': " + e.what_without_backtrace());
+        throw IoError("Cannot write '" + (dir / kGeneratorAFile).string() +
+                      "': " + e.what_without_backtrace());
     }
-    syncFile(tmp);
-    fs::rename(tmp, dir / kGeneratorAFile);
+    writeFileAtomically((dir / kGeneratorAFile).string(), bytes.str());
     writeFileAtomically((dir / "state.json").string(), state.dump(2));
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/engine/losses.h"
 #include "core/engine/nn/init_weights.h"
+#include "core/engine/torch_compat.h"
 
 namespace cgs {
 namespace {
@@ -30,6 +31,20 @@ CycleGanModel::CycleGanModel(const TrainOptions &options, const torch::Device &d
                                  static_cast<torch::nn::Module *>(netDA.get()),
                                  static_cast<torch::nn::Module *>(netDB.get())})
         m->to(device);
+    if (options.channelsLast) {
+        torch::NoGradGuard noGrad;
+        for (auto *net : {static_cast<torch::nn::Module *>(netGA.get()),
+                          static_cast<torch::nn::Module *>(netGB.get()),
+                          static_cast<torch::nn::Module *>(netDA.get()),
+                          static_cast<torch::nn::Module *>(netDB.get())})
+            for (auto &p : net->parameters())
+                if (p.dim() == 4)
+                    p.set_data(p.data().contiguous(torch::MemoryFormat::ChannelsLast));
+    }
+    if (options.precision == "bf16")
+        m_autocastType = torch::kBFloat16;
+    else if (options.precision == "fp16")
+        m_autocastType = torch::kHalf;
     const auto adam = torch::optim::AdamOptions(options.lr).betas({options.beta1, 0.999});
     optimizerG = std::make_unique<torch::optim::Adam>(
         concat(netGA->parameters(), netGB->parameters()), adam);
@@ -75,7 +90,9 @@ torch::Tensor CycleGanModel::backwardG(const torch::Tensor &realA, const torch::
     const auto cycleA = l1Loss(recA, realA) * lambdaA;
     const auto cycleB = l1Loss(recB, realB) * lambdaB;
     (gA + gB + cycleA + cycleB + idtA + idtB).backward();
-    return torch::stack({gA, cycleA, idtA, gB, cycleB, idtB}).detach();
+    return torch::stack({gA.to(torch::kFloat), cycleA.to(torch::kFloat), idtA.to(torch::kFloat),
+                         gB.to(torch::kFloat), cycleB.to(torch::kFloat), idtB.to(torch::kFloat)})
+        .detach();
 }
 
 torch::Tensor CycleGanModel::backwardD(NLayerDiscriminator &net, const torch::Tensor &real,
@@ -84,10 +101,17 @@ torch::Tensor CycleGanModel::backwardD(NLayerDiscriminator &net, const torch::Te
     const auto lossFake = ganLoss(net->forward(fake.detach()), false, m_options.ganMode);
     auto loss = (lossReal + lossFake) * 0.5;
     loss.backward();
-    return loss.detach();
+    return loss.detach().to(torch::kFloat);
 }
 
-torch::Tensor CycleGanModel::step(const torch::Tensor &realA, const torch::Tensor &realB) {
+torch::Tensor CycleGanModel::prepareInput(const torch::Tensor &x) const {
+    return m_options.channelsLast ? x.contiguous(torch::MemoryFormat::ChannelsLast) : x;
+}
+
+torch::Tensor CycleGanModel::step(const torch::Tensor &realAIn, const torch::Tensor &realBIn) {
+    const auto realA = prepareInput(realAIn), realB = prepareInput(realBIn);
+    // Forward passes (and their backward) in the chosen precision; weights and Adam stay fp32.
+    compat::AutocastGuard autocast(m_device, m_autocastType);
     torch::Tensor fakeA, fakeB;
     setRequiresGrad(*netDA, false);
     setRequiresGrad(*netDB, false);
@@ -102,6 +126,12 @@ torch::Tensor CycleGanModel::step(const torch::Tensor &realA, const torch::Tenso
     optimizerD->step();
     // Official order: D_A, G_A, cycle_A, idt_A, D_B, G_B, cycle_B, idt_B.
     return torch::stack({dA, g[0], g[1], g[2], dB, g[3], g[4], g[5]}).to(torch::kFloat32);
+}
+
+torch::Tensor CycleGanModel::translateForBench(const torch::Tensor &realA) {
+    torch::NoGradGuard noGrad;
+    compat::AutocastGuard autocast(m_device, m_autocastType);
+    return netGA->forward(prepareInput(realA));
 }
 
 std::vector<std::pair<std::string, torch::Tensor>>

@@ -29,6 +29,9 @@ public:
     // Returns the eight losses as a float tensor [8] on the device (no host synchronisation).
     torch::Tensor step(const torch::Tensor &realA, const torch::Tensor &realB);
 
+    // G_A forward in the model's precision and memory format (no grad), for the benchmark.
+    torch::Tensor translateForBench(const torch::Tensor &realA);
+
     // Sets the learning rate of both optimizers.
     void setLearningRate(double lr);
 
@@ -50,9 +53,11 @@ private:
     torch::Tensor backwardD(NLayerDiscriminator &net, const torch::Tensor &real,
                             const torch::Tensor &fake);
     static void setRequiresGrad(torch::nn::Module &module, bool requiresGrad);
+    torch::Tensor prepareInput(const torch::Tensor &x) const;
 
     TrainOptions m_options;
     torch::Device m_device;
+    torch::ScalarType m_autocastType = torch::kFloat;
 };
 
 } // namespace cgs

@@ -5,6 +5,7 @@
 
 #include <torch/torch.h>
 #include <torch/version.h>
+#include <ATen/autocast_mode.h>
 
 #include <string>
 
@@ -74,5 +75,62 @@ inline double peakMemoryMb(const torch::Device &device) {
     (void)device;
     return 0;
 }
+
+// Mixed precision for the forward passes in its scope (autocast), on `device`'s type, with
+// `dtype` (kBFloat16 or kHalf); does nothing for kFloat. Restores the previous state.
+class AutocastGuard {
+public:
+    AutocastGuard(const torch::Device &device, torch::ScalarType dtype)
+        : m_cuda(device.is_cuda()), m_active(dtype != torch::kFloat) {
+        if (!m_active)
+            return;
+#if CGS_TORCH_AT_LEAST(2, 4)
+        const auto type = m_cuda ? at::kCUDA : at::kCPU;
+        m_wasEnabled = at::autocast::is_autocast_enabled(type);
+        m_oldDtype = at::autocast::get_autocast_dtype(type);
+        at::autocast::set_autocast_enabled(type, true);
+        at::autocast::set_autocast_dtype(type, dtype);
+#else
+        m_wasEnabled = m_cuda ? at::autocast::is_enabled() : at::autocast::is_cpu_enabled();
+        m_oldDtype = m_cuda ? at::autocast::get_autocast_gpu_dtype()
+                            : at::autocast::get_autocast_cpu_dtype();
+        if (m_cuda) {
+            at::autocast::set_enabled(true);
+            at::autocast::set_autocast_gpu_dtype(dtype);
+        } else {
+            at::autocast::set_cpu_enabled(true);
+            at::autocast::set_autocast_cpu_dtype(dtype);
+        }
+#endif
+        at::autocast::increment_nesting();
+    }
+    ~AutocastGuard() {
+        if (!m_active)
+            return;
+        if (at::autocast::decrement_nesting() == 0)
+            at::autocast::clear_cache();
+#if CGS_TORCH_AT_LEAST(2, 4)
+        const auto type = m_cuda ? at::kCUDA : at::kCPU;
+        at::autocast::set_autocast_enabled(type, m_wasEnabled);
+        at::autocast::set_autocast_dtype(type, m_oldDtype);
+#else
+        if (m_cuda) {
+            at::autocast::set_enabled(m_wasEnabled);
+            at::autocast::set_autocast_gpu_dtype(m_oldDtype);
+        } else {
+            at::autocast::set_cpu_enabled(m_wasEnabled);
+            at::autocast::set_autocast_cpu_dtype(m_oldDtype);
+        }
+#endif
+    }
+    AutocastGuard(const AutocastGuard &) = delete;
+    AutocastGuard &operator=(const AutocastGuard &) = delete;
+
+private:
+    bool m_cuda;
+    bool m_active;
+    bool m_wasEnabled = false;
+    torch::ScalarType m_oldDtype = torch::kFloat;
+};
 
 } // namespace cgs::compat

@@ -90,6 +90,8 @@ const std::map<std::string, Field> &fields() {
         {"device", field(&TrainOptions::device)},
         {"seed", field(&TrainOptions::seed)},
         {"cpu_threads", field(&TrainOptions::cpuThreads)},
+        {"precision", field(&TrainOptions::precision)},
+        {"channels_last", field(&TrainOptions::channelsLast)},
     };
     return table;
 }
@@ -138,6 +140,8 @@ void TrainOptions::validate() const {
     require(numThreads >= 0 && numThreads <= 256, "--num_threads must be in 0..256");
     require(cpuThreads >= 0 && cpuThreads <= 1024, "--cpu_threads must be in 0..1024");
     require(previewCount >= 1 && previewCount <= 16, "preview_count must be in 1..16");
+    require(precision == "fp32" || precision == "bf16" || precision == "fp16",
+            "--precision '" + precision + "' is not supported (use fp32, bf16 or fp16)");
     require(initType == "normal" || initType == "xavier" || initType == "kaiming" ||
                 initType == "orthogonal",
             "--init_type '" + initType + "' is not supported");

@@ -68,6 +68,8 @@ struct TrainOptions {
     std::string device = "auto"; // auto | cpu | cuda | cuda:N
     std::int64_t seed = -1;      // -1 = random seed (printed and saved)
     int cpuThreads = 0;          // LibTorch intra-op threads on the CPU; 0 = library default
+    std::string precision = "fp32"; // fp32 | bf16 | fp16: autocast dtype of the forward passes
+    bool channelsLast = false;      // NHWC weights and activations (faster convolutions)
 
     int nBlocks() const { return netG == "resnet_6blocks" ? 6 : 9; }
     int totalEpochs() const { return nEpochs + nEpochsDecay; }

@@ -15,17 +15,21 @@ void initWeights(torch::nn::Module &module, const std::string &type, double gain
         if (!isConv)
             continue;
         for (auto &param : child->named_parameters(/*recurse=*/false)) {
-            if (param.key() == "bias") {
-                param.value().zero_();
-            } else if (type == "normal") {
-                param.value().normal_(0.0, gain);
-            } else if (type == "xavier") {
-                torch::nn::init::xavier_normal_(param.value(), gain);
-            } else if (type == "kaiming") {
-                torch::nn::init::kaiming_normal_(param.value(), 0.0, torch::kFanIn);
-            } else {
-                torch::nn::init::orthogonal_(param.value(), gain);
-            }
+            // Draw into a contiguous tensor and copy: the same seed gives the same weights
+            // whatever the parameter's memory format (channels_last fills in another order).
+            auto w = torch::empty(param.value().sizes(), param.value().options().memory_format(
+                                                             torch::MemoryFormat::Contiguous));
+            if (param.key() == "bias")
+                w.zero_();
+            else if (type == "normal")
+                w.normal_(0.0, gain);
+            else if (type == "xavier")
+                torch::nn::init::xavier_normal_(w, gain);
+            else if (type == "kaiming")
+                torch::nn::init::kaiming_normal_(w, 0.0, torch::kFanIn);
+            else
+                torch::nn::init::orthogonal_(w, gain);
+            param.value().copy_(w);
         }
     }
 }
