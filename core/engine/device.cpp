@@ -6,7 +6,9 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <sstream>
+#include <thread>
 
 namespace cgs {
 
@@ -34,9 +36,17 @@ torch::Device resolveDevice(const std::string &spec) {
     return torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(index));
 }
 
+int effectiveCpuThreads(int cpuThreads) {
+    if (cpuThreads > 0)
+        return cpuThreads;
+    // 0 means all cores: some LibTorch builds (Debian's) otherwise start with one thread.
+    return std::max(1u, std::thread::hardware_concurrency());
+}
+
 void applyCpuThreads(int cpuThreads) {
-    if (cpuThreads > 0 && torch::get_num_threads() != cpuThreads)
-        torch::set_num_threads(cpuThreads);
+    const int n = effectiveCpuThreads(cpuThreads);
+    if (torch::get_num_threads() != n)
+        torch::set_num_threads(n);
 }
 
 DeviceStatus describeDevice(const std::string &spec, int cpuThreads) {
@@ -47,8 +57,9 @@ DeviceStatus describeDevice(const std::string &spec, int cpuThreads) {
     if (device.is_cuda()) {
         status.description = compat::cudaDeviceName(device.index()) + ", CUDA";
     } else {
-        const int threads = cpuThreads > 0 ? cpuThreads : torch::get_num_threads();
-        status.description = "CPU (" + std::to_string(threads) + " threads)";
+        const int threads = effectiveCpuThreads(cpuThreads);
+        status.description =
+            "CPU (" + std::to_string(threads) + (threads == 1 ? " thread)" : " threads)");
     }
     return status;
 }

@@ -9,7 +9,10 @@ namespace cgs {
 // Parses auto | cpu | cuda | cuda:N into a Torch device. Throws DeviceError.
 torch::Device resolveDevice(const std::string &spec);
 
-// Sets LibTorch's intra-op thread count when cpuThreads > 0 (process-wide).
+// The thread count cpuThreads stands for: itself when > 0, else the number of cores.
+int effectiveCpuThreads(int cpuThreads);
+
+// Sets LibTorch's intra-op thread count (process-wide); 0 = all cores.
 void applyCpuThreads(int cpuThreads);
 
 } // namespace cgs
