@@ -27,6 +27,14 @@ std::pair<torch::Tensor, torch::Tensor> batch(const torch::Device &device) {
     return {imagesToBatch({&p.a}, device), imagesToBatch({&p.b}, device)};
 }
 
+void copyParameters(const torch::nn::Module &from, torch::nn::Module &to) {
+    torch::NoGradGuard noGrad;
+    const auto src = from.parameters();
+    auto dst = to.parameters();
+    for (size_t i = 0; i < src.size(); ++i)
+        dst[i].copy_(src[i]);
+}
+
 // One step on the GPU gives the same losses as on the CPU from the same weights (up to
 // floating-point differences between kernels).
 TEST(CycleGanModelGpu, StepMatchesTheCpuStep) {
@@ -37,21 +45,10 @@ TEST(CycleGanModelGpu, StepMatchesTheCpuStep) {
     CycleGanModel cpu(o, torch::kCPU);
     cpu.initWeights();
     CycleGanModel gpu(o, torch::Device(torch::kCUDA, 0));
-    {
-        torch::NoGradGuard noGrad;
-        auto src = cpu.netGA->parameters(), dst = gpu.netGA->parameters();
-        for (size_t i = 0; i < src.size(); ++i)
-            dst[i].copy_(src[i]);
-        src = cpu.netGB->parameters(), dst = gpu.netGB->parameters();
-        for (size_t i = 0; i < src.size(); ++i)
-            dst[i].copy_(src[i]);
-        src = cpu.netDA->parameters(), dst = gpu.netDA->parameters();
-        for (size_t i = 0; i < src.size(); ++i)
-            dst[i].copy_(src[i]);
-        src = cpu.netDB->parameters(), dst = gpu.netDB->parameters();
-        for (size_t i = 0; i < src.size(); ++i)
-            dst[i].copy_(src[i]);
-    }
+    copyParameters(*cpu.netGA, *gpu.netGA);
+    copyParameters(*cpu.netGB, *gpu.netGB);
+    copyParameters(*cpu.netDA, *gpu.netDA);
+    copyParameters(*cpu.netDB, *gpu.netDB);
     const auto [a, b] = batch(torch::kCPU);
     const auto lossCpu = cpu.step(a, b);
     const auto lossGpu = gpu.step(a.cuda(), b.cuda()).cpu();
