@@ -46,7 +46,8 @@ void readStorages(const std::string &bytes, size_t pos, const std::vector<std::s
         if (bytes.size() - pos < storageBytes(storage))
             throw FormatError("truncated");
         storage.data = torch::empty({count}, torch::TensorOptions().dtype(storage.dtype));
-        std::memcpy(storage.data.data_ptr(), bytes.data() + pos, storage.data.nbytes());
+        if (count > 0) // an empty storage has no data pointer: memcpy(nullptr, ..., 0) is UB
+            std::memcpy(storage.data.data_ptr(), bytes.data() + pos, storage.data.nbytes());
         pos += storage.data.nbytes();
     }
 }

@@ -35,7 +35,8 @@ PickleValuePtr loadStorage(PyTorchStreamReader &reader, const PickleValuePtr &pi
                               " bytes, expected " + std::to_string(storageBytes(*storage)));
         const auto options = torch::TensorOptions().dtype(storage->dtype);
         storage->data = torch::empty({storage->numel}, options);
-        std::memcpy(storage->data.data_ptr(), bytes.get(), size);
+        if (size > 0) // an empty storage has no data pointer: memcpy(nullptr, ..., 0) is UB
+            std::memcpy(storage->data.data_ptr(), bytes.get(), size);
         slot = storage;
     }
     auto value = PickleValue::make(PickleValue::Kind::Storage);
