@@ -151,7 +151,7 @@ QWidget *TrainOptionsForm::buildAdvancedGroup()
     m_advancedGroup->setChecked(false);
     auto *inner = new QWidget;
     auto *form = new QFormLayout(inner);
-    form->setContentsMargins(0, 0, 0, 0);
+    form->setContentsMargins(9, 6, 9, 9);
     m_loadSize = spin(16, 4096, 2);
     m_ngf = spin(1, 512);
     m_ndf = spin(1, 512);
@@ -183,9 +183,13 @@ QWidget *TrainOptionsForm::buildAdvancedGroup()
         form->addRow(m_labels.last(), field);
     }
     auto *outer = new QVBoxLayout(m_advancedGroup);
+    outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(inner);
     inner->setVisible(false);
+    m_advancedGroup->setFlat(true); // collapsed: a title, not an empty frame
     connect(m_advancedGroup, &QGroupBox::toggled, inner, &QWidget::setVisible);
+    connect(m_advancedGroup, &QGroupBox::toggled, m_advancedGroup,
+            [group = m_advancedGroup](bool open) { group->setFlat(!open); });
     return m_advancedGroup;
 }
 
