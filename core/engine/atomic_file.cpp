@@ -5,7 +5,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include <atomic>
+#include <cstdint>
+#include <random>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -21,19 +22,29 @@ namespace {
 }
 
 std::string temporaryName(const std::string &path) {
-    static std::atomic<unsigned> counter{0};
-    return path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+    // pid + a per-process random stream: concurrent writers (threads or processes) never share
+    // a temporary file, and O_EXCL below makes sure of it.
+    static thread_local std::mt19937_64 rng(std::random_device{}() ^
+                                            (static_cast<std::uint64_t>(::getpid()) << 32));
+    char text[17];
+    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(rng()));
+    return path + ".part-" + text;
 }
 
-void writeAll(int fd, const std::string &contents, const std::string &path) {
-    const char *p = contents.data();
-    size_t left = contents.size();
+std::string parentFolder(const std::string &path) {
+    const auto slash = path.find_last_of('/');
+    if (slash == std::string::npos)
+        return ".";
+    return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+void writeAll(int fd, const char *p, size_t left, const std::string &what, const std::string &path) {
     while (left > 0) {
         const ssize_t n = ::write(fd, p, left);
         if (n < 0 && errno == EINTR)
             continue;
-        if (n < 0)
-            fail("write", path, errno);
+        if (n <= 0)
+            fail(what, path, n == 0 ? EIO : errno);
         p += n;
         left -= static_cast<size_t>(n);
     }
@@ -41,30 +52,33 @@ void writeAll(int fd, const std::string &contents, const std::string &path) {
 
 } // namespace
 
-void writeFileAtomically(const std::string &path, const std::string &contents) {
+void writeFileAtomically(const std::string &path, const void *data, std::size_t size,
+                         const std::string &what) {
+    if (path.empty())
+        throw IoError("Cannot " + what + ": the path is empty");
     const std::string tmp = temporaryName(path);
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0)
-        fail("write", path, errno);
+        fail(what, path, errno);
     try {
-        writeAll(fd, contents, path);
+        writeAll(fd, static_cast<const char *>(data), size, what, path);
         if (::fsync(fd) != 0)
-            fail("write", path, errno);
+            fail(what, path, errno);
     } catch (...) {
         ::close(fd);
         ::unlink(tmp.c_str());
         throw;
     }
-    if (::close(fd) != 0) {
+    if (::close(fd) != 0 || std::rename(tmp.c_str(), path.c_str()) != 0) {
         const int err = errno;
         ::unlink(tmp.c_str());
-        fail("write", path, err);
+        fail(what, path, err);
     }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        const int err = errno;
-        ::unlink(tmp.c_str());
-        fail("rename into", path, err);
-    }
+    syncFolder(parentFolder(path)); // makes the rename itself durable
+}
+
+void writeFileAtomically(const std::string &path, const std::string &contents) {
+    writeFileAtomically(path, contents.data(), contents.size(), "write");
 }
 
 void appendLine(const std::string &path, const std::string &line) {
@@ -72,7 +86,8 @@ void appendLine(const std::string &path, const std::string &line) {
     if (fd < 0)
         fail("append to", path, errno);
     try {
-        writeAll(fd, line + "\n", path);
+        const std::string text = line + "\n";
+        writeAll(fd, text.data(), text.size(), "append to", path);
     } catch (...) {
         ::close(fd);
         throw;

@@ -1,13 +1,18 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
 namespace cgs {
 
-// Writes `contents` to `path` atomically: a temporary file in the same folder, flushed to disk,
-// then renamed over `path`. On failure the old file is untouched and IoError names the path
-// and the cause (errno text: "No space left on device", "Permission denied", ...).
+// Writes `contents` to `path` atomically: a new "<path>.part-<random>" in the same folder,
+// flushed to disk, renamed over `path`, then the folder flushed. On failure the part file is
+// removed, the old file is untouched and IoError "Cannot <what> '<path>': <cause>" names the
+// cause (errno text: "No space left on device", "Permission denied", ...). A kill mid-way can
+// leave only a stray ".part-" file, never a half-written `path`.
+void writeFileAtomically(const std::string &path, const void *data, std::size_t size,
+                         const std::string &what = "write");
 void writeFileAtomically(const std::string &path, const std::string &contents);
 
 // Appends `line` to a text file (creating it) and flushes. Throws IoError.

@@ -70,14 +70,10 @@ BenchResult runBenchmark(const BenchOptions &b) {
     SyntheticSource source(b.size, b.batchSize);
     source.setSeed(1);
     std::vector<TrainingPair> pairs;
-    std::vector<const Image *> as, bs;
     for (int i = 0; i < b.batchSize; ++i)
         pairs.push_back(source.pair(1, i));
-    for (const auto &p : pairs) {
-        as.push_back(&p.a);
-        bs.push_back(&p.b);
-    }
-    const auto realA = imagesToBatch(as, device), realB = imagesToBatch(bs, device);
+    const auto batches = pairsToBatches(pairs, device); // captured below: no structured binding
+    const torch::Tensor &realA = batches.first, &realB = batches.second;
     auto step = [&] {
         if (b.mode == "train") {
             model.step(realA, realB);

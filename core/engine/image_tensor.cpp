@@ -34,6 +34,16 @@ torch::Tensor imagesToBatch(const std::vector<const Image *> &images, const torc
     return batch.to(device, /*non_blocking=*/false);
 }
 
+std::pair<torch::Tensor, torch::Tensor> pairsToBatches(const std::vector<TrainingPair> &pairs,
+                                                       const torch::Device &device) {
+    std::vector<const Image *> as, bs;
+    for (const auto &p : pairs) {
+        as.push_back(&p.a);
+        bs.push_back(&p.b);
+    }
+    return {imagesToBatch(as, device), imagesToBatch(bs, device)};
+}
+
 Image tensorToImage(const torch::Tensor &tensor) {
     auto t = tensor.detach();
     if (t.dim() == 4)

@@ -64,6 +64,7 @@ struct Trainer::Impl {
     std::int64_t epochSize = 0;
     int lastEpoch = 0;
     double smoothedSeconds = 0;
+    double lr = 0; // learning rate of the epoch in progress
     std::string resumedFrom; // checkpoint folder, when continuing a run
     std::vector<std::string> resumeWarnings; // damaged checkpoints skipped on resume
     std::mutex warningsMutex;
@@ -162,12 +163,8 @@ void Trainer::Impl::oneStep(TrainingObserver &observer, std::int64_t index) {
     std::vector<TrainingPair> pairs;
     for (std::int64_t i = first; i < last; ++i)
         pairs.push_back(source->pair(counters.epoch, i));
-    std::vector<const Image *> as, bs;
-    for (const auto &p : pairs) {
-        as.push_back(&p.a);
-        bs.push_back(&p.b);
-    }
-    const auto losses = model->step(imagesToBatch(as, device), imagesToBatch(bs, device));
+    const auto [realA, realB] = pairsToBatches(pairs, device);
+    const auto losses = model->step(realA, realB);
     const std::int64_t imagesBefore = counters.iteration * options.batchSize;
     counters.iteration += 1;
     counters.epochIteration = index + 1;
@@ -178,7 +175,7 @@ void Trainer::Impl::oneStep(TrainingObserver &observer, std::int64_t index) {
     r.totalEpochs = lastEpoch;
     r.epochIteration = index + 1;
     r.epochSize = epochSize;
-    r.lr = options.lr * linearDecayFactor(counters.epoch, options.nEpochs, options.nEpochsDecay);
+    r.lr = lr;
     pending.emplace_back(losses, r);
     // Reading losses forces a device sync; on a GPU do it every few steps only.
     if (!device.is_cuda() || pending.size() >= 10)
@@ -228,15 +225,11 @@ void Trainer::Impl::preview(TrainingObserver &observer) {
     std::vector<TrainingPair> pairs;
     for (int k = 0; k < options.previewCount; ++k)
         pairs.push_back(source->previewPair(k));
-    std::vector<const Image *> as, bs;
-    for (const auto &p : pairs) {
-        as.push_back(&p.a);
-        bs.push_back(&p.b);
-    }
     PreviewReport report;
     report.iteration = counters.iteration;
     report.epoch = counters.epoch;
-    const auto outputs = model->preview(imagesToBatch(as, device), imagesToBatch(bs, device));
+    const auto [realA, realB] = pairsToBatches(pairs, device);
+    const auto outputs = model->preview(realA, realB);
     for (size_t i = 0; i < pairs.size(); ++i) // grouped per pair: one grid row per direction
         for (const auto &[name, batch] : outputs)
             report.images.emplace_back(name, tensorToImage(batch[static_cast<int64_t>(i)]));
@@ -284,8 +277,9 @@ TrainSummary Trainer::run(TrainingObserver &observer, TrainControl &control) {
     try {
         bool stopped = false;
         while (d.counters.epoch <= d.lastEpoch && !stopped) {
-            d.model->setLearningRate(d.options.lr * linearDecayFactor(d.counters.epoch, d.options.nEpochs,
-                                                                      d.options.nEpochsDecay));
+            d.lr = d.options.lr * linearDecayFactor(d.counters.epoch, d.options.nEpochs,
+                                                    d.options.nEpochsDecay);
+            d.model->setLearningRate(d.lr);
             for (std::int64_t i = d.counters.epochIteration; i < d.epochSize; ++i) {
                 if (control.pauseRequested()) {
                     d.flush(observer);

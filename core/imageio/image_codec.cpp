@@ -1,6 +1,7 @@
 #include "core/imageio/image_codec.h"
 
 #include "core/engine/error.h"
+#include "core/engine/atomic_file.h"
 #include "core/imageio/file_io.h"
 #include "core/imageio/image_header.h"
 #include "core/imageio/mat_image.h"
@@ -196,7 +197,7 @@ void writeImage(const std::string &path, const Image &image, const WriteOptions 
     } catch (const std::invalid_argument &e) {
         fail(e.what());
     }
-    writeBytesAtomically(path, encoded, "write image");
+    writeFileAtomically(path, encoded.data(), encoded.size(), "write image");
 }
 
 bool isImageFile(const std::string &path) {
