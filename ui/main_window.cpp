@@ -62,7 +62,10 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
     connect(m_sideBar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     connect(m_train, &TrainPage::runDirChanged, this, &MainWindow::useRun);
     connect(m_train, &TrainPage::checkpointWritten, this,
-            [this](const QString &runDir, const QString &) { useRun(runDir); });
+            [this](const QString &runDir, const QString &tag) {
+                useRun(runDir);
+                m_translate->followCheckpoint(runDir, tag);
+            });
 
     buildMenus();
     loadSettings();

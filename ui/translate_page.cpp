@@ -189,6 +189,16 @@ void TranslatePage::retranslateAll()
     }
 }
 
+void TranslatePage::followCheckpoint(const QString &runDir, const QString &tag)
+{
+    const cgs::TranslatorOptions options = m_picker->translatorOptions();
+    if (m_entries.isEmpty() || m_service.pendingJobs() > 0 ||
+        QString::fromStdString(options.epoch) != tag ||
+        QDir::cleanPath(QFileInfo(runDir).absoluteFilePath()) != m_picker->model())
+        return;
+    retranslateAll();
+}
+
 void TranslatePage::handleResult(const TranslationResult &result)
 {
     for (int i = 0; i < m_entries.size(); ++i) {

@@ -41,6 +41,10 @@ public slots:
     void pasteImage();
     void saveResult();
     void retranslateAll();
+    // A training wrote checkpoint `tag` of `runDir`: when that is the model shown, translate
+    // the images again with it (skipped while earlier translations are still running, so a
+    // fast training never queues up work; the next checkpoint catches up).
+    void followCheckpoint(const QString &runDir, const QString &tag);
     void clearImages();
     void retranslateUi();
 

@@ -25,7 +25,8 @@ struct TranslationResult {
 };
 
 // Translates images off the GUI thread (QtConcurrent on a private one-thread pool, so jobs run
-// in submission order and one cgs::Translator is reused while the model stays the same).
+// in submission order and one cgs::Translator is reused while the model and its files on disk
+// stay the same: a checkpoint rewritten by a training is loaded again).
 // Results arrive on the GUI thread through `translated`. The destructor drops queued jobs and
 // waits for the running one.
 class TranslationService : public QObject {

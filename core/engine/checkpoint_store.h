@@ -22,6 +22,10 @@ std::vector<CheckpointInfo> listCheckpoints(const std::string &runDir);
 // Reads one checkpoint folder's state.json. Throws CheckpointError naming the folder and cause.
 CheckpointInfo readCheckpointInfo(const std::string &checkpointDir);
 
+// Checks a training checkpoint folder against its manifest.json (size and checksum of every
+// file). Throws CheckpointError naming the missing or damaged file. Reads no tensors.
+void verifyCheckpointFolder(const std::string &checkpointDir);
+
 // Layout of a checkpoint folder (DESIGN §4), for readers outside the trainer:
 //   G_A.pt G_B.pt D_A.pt D_B.pt        torch::save of the module (keys = official keys)
 //   optimizer_G.pt optimizer_D.pt      torch::save of the Adam state

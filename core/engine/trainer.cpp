@@ -8,6 +8,7 @@
 #include "core/engine/lr_schedule.h"
 #include "core/engine/preview_grid.h"
 #include "core/engine/run_folder.h"
+#include "core/engine/run_lock.h"
 #include "core/engine/training_checkpoint.h"
 
 #include <chrono>
@@ -60,6 +61,7 @@ struct Trainer::Impl {
     torch::Device device{torch::kCPU};
     std::unique_ptr<CycleGanModel> model;
     RunFolder folder{""};
+    RunLock lock; // held from prepare() to destruction: one training per run folder
     TrainingCounters counters;
     std::int64_t epochSize = 0;
     int lastEpoch = 0;
@@ -76,6 +78,7 @@ struct Trainer::Impl {
           folder(options.runDir()) {}
 
     void prepare();
+    void prepareLocked();
     void oneStep(TrainingObserver &observer, std::int64_t index);
     void flush(TrainingObserver &observer);
     void preview(TrainingObserver &observer);
@@ -92,6 +95,16 @@ void Trainer::Impl::prepare() {
     device = resolveDevice(options.device);
     if (!source || source->size() <= 0)
         throw DatasetError("The training dataset is empty");
+    lock = RunLock(folder.dir());
+    try {
+        prepareLocked();
+    } catch (...) {
+        lock.release(true); // a run that never started leaves no empty folder behind
+        throw;
+    }
+}
+
+void Trainer::Impl::prepareLocked() {
     if (folder.holdsRun() && !options.continueTrain)
         throw ConfigError("Run folder '" + folder.dir() + "' already holds a run: use " +
                           "--continue_train to resume it, or choose another --name");

@@ -1,6 +1,7 @@
 #include "core/engine/training_checkpoint.h"
 
 #include "core/engine/atomic_file.h"
+#include "core/engine/checkpoint_store.h"
 #include "core/engine/device.h"
 #include "core/engine/error.h"
 #include "core/engine/torch_compat.h"
@@ -185,7 +186,9 @@ std::string TrainingCheckpoint::save(const std::string &checkpointsDir, const st
     return final.string();
 }
 
-void TrainingCheckpoint::verify(const std::string &dir) {
+void TrainingCheckpoint::verify(const std::string &dir) { verifyCheckpointFolder(dir); }
+
+void verifyCheckpointFolder(const std::string &dir) {
     const fs::path root(dir);
     std::string text;
     try {

@@ -80,6 +80,7 @@ public:
     CliProcess &operator=(const CliProcess &) = delete;
 
     bool started() const { return m_pid > 0; }
+    pid_t pid() const { return m_pid; }
     bool running() {
         if (m_done || m_pid <= 0)
             return false;

@@ -17,11 +17,13 @@ protected:
         ASSERT_EQ(checkpointIteration(runDir(name) / "checkpoints/latest"), 8);
         m_before = snapshot(runDir(name));
     }
-    // Every file of the run folder but previews, with its bytes.
+    // Every file of the run folder but previews and the run lock (which only names the last
+    // process that held it), with its bytes.
     static std::map<std::string, std::string> snapshot(const fs::path &run) {
         std::map<std::string, std::string> files;
         for (const auto &e : fs::recursive_directory_iterator(run))
-            if (e.is_regular_file() && e.path().parent_path().filename() != "previews")
+            if (e.is_regular_file() && e.path().parent_path().filename() != "previews" &&
+                e.path() != run / ".lock")
                 files[fs::relative(e.path(), run).string()] = readAll(e.path());
         return files;
     }
@@ -183,6 +185,42 @@ TEST_F(GuardedFailures, ForeignOrHandEditedCheckpointIsNamed) {
               std::string::npos)
         << p->output();
     EXPECT_EQ(resumedIteration(p->output()), 8) << p->output();
+}
+
+TEST_F(GuardedFailures, ASecondProcessOnARunInUseIsRefused) {
+    // A long run (50 epochs of 8 steps) that writes `latest` after every step.
+    CliProcess first(tinyTrain("busy", 50, 1), log("busy-1"));
+    const fs::path csv = runDir("busy") / "loss_log.csv";
+    ASSERT_TRUE(waitFor(first, 120, [&] { return loggedIterations(csv).size() >= 2; }))
+        << first.output();
+    const std::string holder = "in use by another training (pid " + std::to_string(first.pid());
+    for (const auto &extra : {std::vector<std::string>{"--continue_train"},
+                              std::vector<std::string>{}}) {
+        auto p = runToEnd(with(tinyTrain("busy", 50, 1), extra), "busy-2");
+        EXPECT_EQ(p->exitCode(), 1) << p->output();
+        EXPECT_NE(p->output().find("Run folder '" + runDir("busy").string() + "' is " + holder),
+                  std::string::npos)
+            << p->output();
+    }
+    ASSERT_TRUE(first.running()) << first.output();
+    first.signal(SIGTERM);
+    ASSERT_TRUE(first.wait(60));
+    EXPECT_EQ(first.exitCode(), 0) << first.output();
+    // Nothing the refused processes did shows in the run: each iteration logged once, and
+    // the stop checkpoint is at the last of them.
+    const auto its = loggedIterations(csv);
+    ASSERT_FALSE(its.empty());
+    for (std::size_t i = 0; i < its.size(); ++i)
+        EXPECT_EQ(its[i], static_cast<long long>(i + 1));
+    EXPECT_EQ(checkpointIteration(runDir("busy") / "checkpoints/latest"), its.back());
+    // Once it has ended, the run is free again.
+    CliProcess again(with(tinyTrain("busy", 50, 1), {"--continue_train"}), log("busy-3"));
+    ASSERT_TRUE(waitFor(again, 120, [&] { return resumedIteration(again.output()) >= 0; }))
+        << again.output();
+    EXPECT_EQ(resumedIteration(again.output()), its.back()) << again.output();
+    again.signal(SIGTERM);
+    ASSERT_TRUE(again.wait(60));
+    EXPECT_EQ(again.exitCode(), 0) << again.output();
 }
 
 } // namespace

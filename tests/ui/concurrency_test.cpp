@@ -1,0 +1,234 @@
+// Issue 7, part 6: what happens when the studio is asked to do two things at once. Each case
+// either works or is refused with a message; none crashes or damages a file.
+
+#include "core/engine/checkpoint_store.h"
+#include "ui/error_banner.h"
+#include "ui/export_page.h"
+#include "ui/loss_log_reader.h"
+#include "ui/loss_plot.h"
+#include "ui/main_window.h"
+#include "ui/model_picker.h"
+#include "ui/train_options_form.h"
+#include "ui/train_page.h"
+#include "ui/translate_page.h"
+#include "ui_test_support.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QImage>
+#include <QPushButton>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+namespace cgs::ui {
+namespace {
+
+using State = TrainingController::State;
+using test::tinyOptions;
+using test::waitUntil;
+
+QString checkpointsOf(const QString &runDir) { return QDir(runDir).filePath("checkpoints"); }
+
+// Fails the test unless every checkpoint folder of the run passes its manifest.
+void expectIntactCheckpoints(const QString &runDir)
+{
+    const QDir dir(checkpointsOf(runDir));
+    const QStringList folders = dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    EXPECT_TRUE(folders.contains("latest")) << folders.join(' ').toStdString();
+    for (const QString &folder : folders)
+        EXPECT_NO_THROW(cgs::verifyCheckpointFolder(dir.filePath(folder).toStdString()))
+            << folder.toStdString();
+}
+
+// Fails the test unless loss_log.csv holds iterations 1..n exactly once each; returns n.
+qint64 expectEachIterationOnce(const QString &runDir)
+{
+    const QVector<cgs::StepReport> steps =
+        LossLogReader::read(QDir(runDir).filePath("loss_log.csv"));
+    QSet<qint64> seen;
+    qint64 last = 0;
+    for (const cgs::StepReport &step : steps) {
+        const qint64 it = step.iteration;
+        EXPECT_FALSE(seen.contains(it)) << "iteration " << it << " logged twice";
+        seen.insert(it);
+        last = std::max(last, it);
+    }
+    EXPECT_EQ(seen.size(), last) << "an iteration is missing from loss_log.csv";
+    return last;
+}
+
+bool showsError(TrainPage &page)
+{
+    return page.banner()->isVisibleTo(&page) && page.banner()->level() == ErrorBanner::Level::Error;
+}
+
+bool waitForSteps(TrainPage &page, int steps)
+{
+    return waitUntil([&] { return page.lossPlot()->pointCount() >= steps; }, 120000);
+}
+
+bool waitForIdle(TrainPage &page)
+{
+    return waitUntil([&] { return page.controller()->state() == State::Idle; }, 120000);
+}
+
+TEST(Concurrency, ASecondTrainingOfARunInUseIsRefusedWithAMessage)
+{
+    QTemporaryDir runs;
+    TrainPage first;
+    first.optionsForm()->setOptions(tinyOptions(runs.path(), "shared", 50, 8));
+    first.startTraining();
+    ASSERT_TRUE(waitForSteps(first, 1)) << first.banner()->detail().toStdString();
+    const QString runDir = runs.filePath("shared");
+
+    // The same page cannot start a second run while its first is active.
+    EXPECT_FALSE(first.startButton()->isEnabled());
+    EXPECT_FALSE(first.controller()->start(tinyOptions(runs.path(), "other", 1, 2)));
+
+    // Another page (another window) resuming the same run is refused inline ...
+    TrainPage second;
+    second.resumeRun(runDir);
+    ASSERT_TRUE(waitUntil([&] { return second.banner()->isVisibleTo(&second) &&
+                                       second.controller()->state() == State::Idle; }, 60000));
+    EXPECT_EQ(second.banner()->level(), ErrorBanner::Level::Error);
+    EXPECT_TRUE(second.banner()->detail().contains("in use by another training"))
+        << second.banner()->detail().toStdString();
+    EXPECT_TRUE(second.banner()->detail().contains(runDir)) << second.banner()->detail().toStdString();
+
+    // ... while a new run with the same options works: it gets the next free name.
+    second.optionsForm()->setOptions(tinyOptions(runs.path(), "shared", 1, 2));
+    second.startTraining();
+    ASSERT_TRUE(waitForIdle(second)) << second.banner()->detail().toStdString();
+    EXPECT_FALSE(showsError(second)) << second.banner()->detail().toStdString();
+    expectIntactCheckpoints(runs.filePath("shared_2"));
+
+    // The first run went on undisturbed.
+    const int before = first.lossPlot()->pointCount();
+    ASSERT_TRUE(waitForSteps(first, before + 2));
+    first.stopButton()->click();
+    ASSERT_TRUE(waitForIdle(first));
+    expectIntactCheckpoints(runDir);
+    EXPECT_GE(expectEachIterationOnce(runDir), before + 2);
+}
+
+TEST(Concurrency, ExportAndTranslateWhileTrainingRewritesTheirCheckpoint)
+{
+    QTemporaryDir runs;
+    QTemporaryDir work;
+    MainWindow window;
+    window.show();
+    TrainPage *train = window.trainPage();
+    cgs::TrainOptions options = tinyOptions(runs.path(), "live", 50, 8);
+    options.saveLatestFreq = 1; // `latest` is rewritten after every step
+    train->optionsForm()->setOptions(options);
+    train->startTraining();
+    const QString runDir = runs.filePath("live");
+    ASSERT_TRUE(waitUntil([&] { return QDir(checkpointsOf(runDir)).exists("latest"); }, 120000))
+        << train->banner()->detail().toStdString();
+
+    const QString in = work.filePath("in");
+    const QString out = work.filePath("out");
+    QDir().mkpath(in);
+    for (int i = 0; i < 12; ++i)
+        test::writeTestImage(in, QStringLiteral("img%1.png").arg(i, 2, 10, QLatin1Char('0')),
+                             40 + i, 24);
+
+    ExportPage *exporter = window.exportPage();
+    exporter->modelPicker()->setModel(runDir);
+    exporter->addInputDir(in);
+    exporter->setOutputDir(out);
+    QSignalSpy finished(exporter, &ExportPage::exportFinished);
+    exporter->startExport();
+
+    TranslatePage *translate = window.translatePage();
+    translate->modelPicker()->setModel(runDir);
+    translate->addFiles({QDir(in).filePath("img03.png")});
+    // Each written checkpoint makes the page translate again with the new `latest`.
+    QVector<QImage> outputs;
+    QObject::connect(translate, &TranslatePage::entryUpdated, translate, [&](int index) {
+        const QImage output = translate->entryOutput(index);
+        if (!output.isNull() && (outputs.isEmpty() || outputs.last() != output))
+            outputs.push_back(output);
+    });
+
+    ASSERT_TRUE(waitUntil([&] { return !finished.isEmpty(); }, 120000));
+    const auto summary = finished.first().at(0).value<ExportSummary>();
+    EXPECT_TRUE(summary.error.isEmpty()) << summary.error.toStdString();
+    EXPECT_EQ(summary.progress.done, 12);
+    EXPECT_EQ(summary.progress.failed, 0);
+    for (int i = 0; i < 12; ++i)
+        EXPECT_EQ(QImage(QDir(out).filePath(QStringLiteral("img%1.png").arg(i, 2, 10,
+                                                                            QLatin1Char('0'))))
+                      .size(),
+                  QSize(40 + i, 24));
+
+    ASSERT_TRUE(waitUntil([&] { return outputs.size() >= 3; }, 120000))
+        << outputs.size() << " different translations; " << translate->entryError(0).toStdString();
+    EXPECT_EQ(translate->entryError(0), QString());
+    EXPECT_EQ(translate->entryOutput(0).size(), QSize(43, 24));
+    EXPECT_NE(train->controller()->state(), State::Idle) << "the training ran all along";
+
+    train->stopTraining();
+    ASSERT_TRUE(waitForIdle(*train));
+    EXPECT_FALSE(showsError(*train)) << train->banner()->detail().toStdString();
+    expectIntactCheckpoints(runDir);
+    expectEachIterationOnce(runDir);
+}
+
+TEST(Concurrency, ClosingTheWindowDuringACheckpointWriteKeepsEveryCheckpoint)
+{
+    QTemporaryDir runs;
+    // Wider networks make each checkpoint tens of MB, so writing one takes a while; with a
+    // checkpoint after every step the window is closed while one is being written.
+    cgs::TrainOptions options = tinyOptions(runs.path(), "closing", 50, 8);
+    options.ngf = 32;
+    options.ndf = 32;
+    options.saveLatestFreq = 1;
+    const QString runDir = runs.filePath("closing");
+    const QDir checkpoints(checkpointsOf(runDir));
+
+    auto window = std::make_unique<MainWindow>();
+    window->show();
+    window->trainPage()->optionsForm()->setOptions(options);
+    window->trainPage()->startTraining();
+    ASSERT_TRUE(waitUntil([&] { return checkpoints.exists("latest"); }, 120000))
+        << window->trainPage()->banner()->detail().toStdString();
+    // The trainer builds each checkpoint in .latest.tmp and swaps it in when complete.
+    ASSERT_TRUE(waitUntil([&] { return checkpoints.exists(".latest.tmp"); }, 120000))
+        << "no checkpoint write was seen";
+    QElapsedTimer clock;
+    clock.start();
+    window->close();
+    window.reset();
+    std::printf("[          ] closing during a checkpoint write took %lld ms\n",
+                static_cast<long long>(clock.elapsed()));
+    EXPECT_LT(clock.elapsed(), 60000);
+
+    EXPECT_FALSE(checkpoints.exists(".latest.tmp")) << "a temporary checkpoint was left behind";
+    expectIntactCheckpoints(runDir);
+    const qint64 logged = expectEachIterationOnce(runDir);
+    // The stop wrote `latest` at the last logged step: nothing trained is lost.
+    const cgs::CheckpointInfo latest =
+        cgs::readCheckpointInfo(checkpoints.filePath("latest").toStdString());
+    EXPECT_EQ(latest.iteration, logged);
+
+    // And the run resumes from it.
+    TrainPage again;
+    again.resumeRun(runDir);
+    ASSERT_TRUE(waitForSteps(again, static_cast<int>(logged) + 1))
+        << again.banner()->detail().toStdString();
+    again.stopTraining();
+    ASSERT_TRUE(waitForIdle(again));
+    EXPECT_FALSE(showsError(again)) << again.banner()->detail().toStdString();
+    expectEachIterationOnce(runDir);
+}
+
+} // namespace
+} // namespace cgs::ui
