@@ -475,6 +475,10 @@
         <source>&lt;h3&gt;CycleGAN Studio %1&lt;/h3&gt;&lt;p&gt;Unpaired image-to-image translation (CycleGAN, Zhu, Park, Isola, Efros, ICCV 2017): train, watch, translate, compare and export.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;%3&lt;br&gt;OpenCV %4&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Stopping the training: finishing the current step and saving checkpoints/latest, then closing…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::ModelPicker</name>

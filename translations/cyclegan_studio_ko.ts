@@ -475,6 +475,10 @@
         <source>&lt;h3&gt;CycleGAN Studio %1&lt;/h3&gt;&lt;p&gt;Unpaired image-to-image translation (CycleGAN, Zhu, Park, Isola, Efros, ICCV 2017): train, watch, translate, compare and export.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;%3&lt;br&gt;OpenCV %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CycleGAN 스튜디오 %1&lt;/h3&gt;&lt;p&gt;짝이 없는 이미지 간 변환 (CycleGAN, Zhu, Park, Isola, Efros, ICCV 2017): 학습, 관찰, 변환, 비교, 내보내기.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;%3&lt;br&gt;OpenCV %4&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Stopping the training: finishing the current step and saving checkpoints/latest, then closing…</source>
+        <translation>학습을 멈추는 중: 현재 단계를 마치고 checkpoints/latest를 저장한 뒤 닫습니다…</translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::ModelPicker</name>

@@ -24,6 +24,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QtConcurrent>
 
 #if __has_include(<opencv2/core/version.hpp>)
@@ -61,6 +62,15 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
     statusBar()->addPermanentWidget(m_deviceLabel);
     connect(m_sideBar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     connect(m_train, &TrainPage::runDirChanged, this, &MainWindow::useRun);
+    connect(m_train->controller(), &TrainingController::stateChanged, this,
+            &MainWindow::trainingStateChanged);
+    connect(m_train->controller(), &TrainingController::trainingFailed, this, [this] {
+        if (m_closeWhenIdle) {
+            m_closeWhenIdle = false;
+            statusBar()->clearMessage();
+            showPage(TrainPageIndex); // where the failure is shown
+        }
+    });
     connect(m_train, &TrainPage::checkpointWritten, this,
             [this](const QString &runDir, const QString &tag) {
                 useRun(runDir);
@@ -261,10 +271,32 @@ void MainWindow::saveSettings() const
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
-    // A running training is stopped (and its latest checkpoint written) by the page's controller
-    // when the window is destroyed.
-    m_train->stopTraining();
+    if (m_train->controller()->isActive()) {
+        // Stopping finishes the current step and writes checkpoints/latest, which can take a
+        // while (seconds for a CPU step at 256², longer for a big checkpoint): keep the window
+        // responsive and say so, and close once the training has ended.
+        m_closeWhenIdle = true;
+        m_train->stopTraining();
+        statusBar()->showMessage(tr("Stopping the training: finishing the current step and "
+                                    "saving checkpoints/latest, then closing\u2026"));
+        event->ignore();
+        return;
+    }
     event->accept();
+}
+
+void MainWindow::trainingStateChanged()
+{
+    if (!m_closeWhenIdle || m_train->controller()->isActive())
+        return;
+    // Deferred: a failure of the stop (disk full while saving) is reported right after the
+    // state change, and then the window stays open to show it.
+    QTimer::singleShot(0, this, [this] {
+        if (m_closeWhenIdle && !m_train->controller()->isActive()) {
+            m_closeWhenIdle = false;
+            close();
+        }
+    });
 }
 
 } // namespace cgs::ui

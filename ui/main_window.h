@@ -53,6 +53,7 @@ private:
     void saveSettings() const;
     void detectDevice();
     void useRun(const QString &runDir);
+    void trainingStateChanged();
 
     LanguageManager *m_languages;
     QListWidget *m_sideBar;
@@ -63,6 +64,7 @@ private:
     ExportPage *m_export;
     QLabel *m_deviceLabel;
     QString m_deviceDescription;
+    bool m_closeWhenIdle = false; // closing waits for the training to stop and save
     QMenu *m_fileMenu = nullptr, *m_trainMenu = nullptr, *m_viewMenu = nullptr,
           *m_settingsMenu = nullptr, *m_languageMenu = nullptr, *m_helpMenu = nullptr;
     QAction *m_resumeAction = nullptr, *m_openModelAction = nullptr, *m_quitAction = nullptr,
