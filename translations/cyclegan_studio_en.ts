@@ -707,6 +707,14 @@
         <source>warning: </source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A training is already running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop it first, or start a second CycleGAN Studio to train two runs at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::TrainingWorker</name>

@@ -707,6 +707,14 @@
         <source>warning: </source>
         <translation>경고: </translation>
     </message>
+    <message>
+        <source>A training is already running</source>
+        <translation>이미 학습이 진행 중입니다</translation>
+    </message>
+    <message>
+        <source>Stop it first, or start a second CycleGAN Studio to train two runs at once.</source>
+        <translation>먼저 멈추거나, 두 실행을 동시에 학습하려면 CycleGAN Studio를 하나 더 여십시오.</translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::TrainingWorker</name>

@@ -78,6 +78,7 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
             });
 
     buildMenus();
+    trainingStateChanged(); // enables the Train menu's actions for the idle state
     loadSettings();
     retranslateUi();
     detectDevice();
@@ -287,6 +288,13 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::trainingStateChanged()
 {
+    using State = TrainingController::State;
+    const State state = m_train->controller()->state();
+    m_startAction->setEnabled(state == State::Idle);
+    m_resumeAction->setEnabled(state == State::Idle);
+    m_pauseAction->setEnabled(state == State::Starting || state == State::Running ||
+                              state == State::Paused);
+    m_stopAction->setEnabled(state != State::Idle && state != State::Stopping);
     if (!m_closeWhenIdle || m_train->controller()->isActive())
         return;
     // Deferred: a failure of the stop (disk full while saving) is reported right after the

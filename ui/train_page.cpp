@@ -193,8 +193,21 @@ void TrainPage::updateButtons()
     }
 }
 
+bool TrainPage::refuseWhileActive()
+{
+    if (!m_controller.isActive())
+        return false;
+    // Reached through a shortcut or the menu: the buttons are disabled. Nothing is touched,
+    // least of all the live plot of the running training.
+    m_banner->showMessage(ErrorBanner::Level::Warning, tr("A training is already running"),
+                          tr("Stop it first, or start a second CycleGAN Studio to train two runs at once."));
+    return true;
+}
+
 void TrainPage::startTraining()
 {
+    if (refuseWhileActive())
+        return;
     cgs::TrainOptions options = m_form->options();
     // A new run never overwrites an old one: pick the next free name.
     const QString base = QString::fromStdString(options.name);
@@ -241,6 +254,8 @@ void TrainPage::stopTraining() { m_controller.stop(); }
 
 void TrainPage::resumeRun(const QString &runDirArg)
 {
+    if (refuseWhileActive())
+        return;
     QString runDir = runDirArg;
     if (runDir.isEmpty()) {
         QSettings settings;

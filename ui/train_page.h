@@ -62,6 +62,7 @@ protected:
 private:
     QWidget *buildControls();
     void startWith(const cgs::TrainOptions &options, bool keepHistory);
+    bool refuseWhileActive();
     void updateButtons();
     void showSteps(const QVector<cgs::StepReport> &steps);
     void showFailure(cgs::ui::FailureKind kind, const QString &message);

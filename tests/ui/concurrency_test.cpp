@@ -13,6 +13,7 @@
 #include "ui/translate_page.h"
 #include "ui_test_support.h"
 
+#include <QAction>
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -92,9 +93,19 @@ TEST(Concurrency, ASecondTrainingOfARunInUseIsRefusedWithAMessage)
     ASSERT_TRUE(waitForSteps(first, 1)) << first.banner()->detail().toStdString();
     const QString runDir = runs.filePath("shared");
 
-    // The same page cannot start a second run while its first is active.
+    // The same page cannot start a second run while its first is active: the buttons are
+    // off, and the shortcuts' slots say so without touching the running training's plot.
     EXPECT_FALSE(first.startButton()->isEnabled());
     EXPECT_FALSE(first.controller()->start(tinyOptions(runs.path(), "other", 1, 2)));
+    const int shown = first.lossPlot()->pointCount();
+    first.startTraining();
+    first.resumeRun(test::trainTinyModel(runs.path(), "finished"));
+    EXPECT_GE(first.lossPlot()->pointCount(), shown);
+    EXPECT_EQ(first.optionsForm()->options().name, "shared");
+    EXPECT_EQ(first.banner()->level(), ErrorBanner::Level::Warning);
+    EXPECT_TRUE(first.banner()->summary().contains("already running"))
+        << first.banner()->summary().toStdString();
+    EXPECT_NE(first.controller()->state(), State::Idle);
 
     // Another page (another window) resuming the same run is refused inline ...
     TrainPage second;
@@ -178,9 +189,16 @@ TEST(Concurrency, ExportAndTranslateWhileTrainingRewritesTheirCheckpoint)
     EXPECT_EQ(translate->entryError(0), QString());
     EXPECT_EQ(translate->entryOutput(0).size(), QSize(43, 24));
     EXPECT_NE(train->controller()->state(), State::Idle) << "the training ran all along";
+    QAction *startAction = nullptr;
+    for (QAction *action : window.findChildren<QAction *>())
+        if (action->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_R))
+            startAction = action;
+    ASSERT_NE(startAction, nullptr);
+    EXPECT_FALSE(startAction->isEnabled()) << "Train > Start is off while training";
 
     train->stopTraining();
     ASSERT_TRUE(waitForIdle(*train));
+    EXPECT_TRUE(startAction->isEnabled());
     EXPECT_FALSE(showsError(*train)) << train->banner()->detail().toStdString();
     expectIntactCheckpoints(runDir);
     expectEachIterationOnce(runDir);
