@@ -74,16 +74,26 @@ torch::Tensor CycleGanModel::backwardG(const torch::Tensor &realA, const torch::
                                        torch::Tensor &fakeA, torch::Tensor &fakeB) {
     const double lambdaA = m_options.lambdaA, lambdaB = m_options.lambdaB;
     const double lambdaIdt = m_options.lambdaIdentity;
-    fakeB = netGA->forward(realA);
-    const auto recA = netGB->forward(fakeB);
-    fakeA = netGB->forward(realB);
+    // The six generator passes of the official step in three calls: each image is normalised
+    // on its own (instance norm, reflection padding), so a pass over a concatenated batch
+    // gives every image exactly what its own pass would, gradients included, with fewer and
+    // larger kernels. G_A: [real_A | real_B] -> fake_B, idt_A; then G_B: [real_B | fake_B |
+    // real_A] -> fake_A, rec_A, idt_B; then G_A: fake_A -> rec_B.
+    const std::int64_t n = realA.size(0);
+    const bool identity = lambdaIdt > 0;
+    const auto outA = netGA->forward(identity ? torch::cat({realA, realB}) : realA);
+    fakeB = outA.narrow(0, 0, n);
+    const auto outB = netGB->forward(identity ? torch::cat({realB, fakeB, realA})
+                                              : torch::cat({realB, fakeB}));
+    fakeA = outB.narrow(0, 0, n);
+    const auto recA = outB.narrow(0, n, n);
     const auto recB = netGA->forward(fakeA);
     auto zero = torch::zeros({}, realA.options());
     torch::Tensor idtA = zero, idtB = zero;
-    if (lambdaIdt > 0) {
+    if (identity) {
         // G_A should be the identity on B images, G_B on A images.
-        idtA = l1Loss(netGA->forward(realB), realB) * (lambdaB * lambdaIdt);
-        idtB = l1Loss(netGB->forward(realA), realA) * (lambdaA * lambdaIdt);
+        idtA = l1Loss(outA.narrow(0, n, n), realB) * (lambdaB * lambdaIdt);
+        idtB = l1Loss(outB.narrow(0, 2 * n, n), realA) * (lambdaA * lambdaIdt);
     }
     const auto gA = ganLoss(netDA->forward(fakeB), true, m_options.ganMode);
     const auto gB = ganLoss(netDB->forward(fakeA), true, m_options.ganMode);
@@ -97,8 +107,11 @@ torch::Tensor CycleGanModel::backwardG(const torch::Tensor &realA, const torch::
 
 torch::Tensor CycleGanModel::backwardD(NLayerDiscriminator &net, const torch::Tensor &real,
                                        const torch::Tensor &fake) {
-    const auto lossReal = ganLoss(net->forward(real), true, m_options.ganMode);
-    const auto lossFake = ganLoss(net->forward(fake.detach()), false, m_options.ganMode);
+    // One pass over [real | fake] (per-image instance norm: the same as two passes).
+    const std::int64_t n = real.size(0);
+    const auto pred = net->forward(torch::cat({real, fake.detach()}));
+    const auto lossReal = ganLoss(pred.narrow(0, 0, n), true, m_options.ganMode);
+    const auto lossFake = ganLoss(pred.narrow(0, n, fake.size(0)), false, m_options.ganMode);
     auto loss = (lossReal + lossFake) * 0.5;
     loss.backward();
     return loss.detach().to(torch::kFloat);
