@@ -66,6 +66,14 @@ RunLock::RunLock(const std::string &runDir) : m_dir(runDir) {
                 throw ConfigError("Run folder '" + runDir + "' is in use by another training" +
                                   (holder.empty() ? std::string() : " (" + holder + ")") +
                                   ": wait for it to finish or stop it, or choose another --name");
+            if (err == ENOLCK || err == EOPNOTSUPP || err == ENOSYS) {
+                ::close(fd);
+                // Some network and FUSE file systems have no locks: train anyway, and say so.
+                m_warning = "The file system of run folder '" + runDir +
+                            "' does not support locks (" + std::strerror(err) +
+                            "): a second training of this run would not be refused";
+                return;
+            }
             throw IoError("Cannot lock the run folder '" + runDir + "': " + std::strerror(err));
         }
         // A holder that gave up on a folder it had just created removes the lock file; if we
@@ -89,7 +97,8 @@ RunLock::RunLock(const std::string &runDir) : m_dir(runDir) {
 RunLock::~RunLock() { release(); }
 
 RunLock::RunLock(RunLock &&other) noexcept
-    : m_fd(other.m_fd), m_dir(std::move(other.m_dir)), m_createdFolder(other.m_createdFolder) {
+    : m_fd(other.m_fd), m_dir(std::move(other.m_dir)), m_warning(std::move(other.m_warning)),
+      m_createdFolder(other.m_createdFolder) {
     other.m_fd = -1;
 }
 
@@ -98,6 +107,7 @@ RunLock &RunLock::operator=(RunLock &&other) noexcept {
         release();
         m_fd = other.m_fd;
         m_dir = std::move(other.m_dir);
+        m_warning = std::move(other.m_warning);
         m_createdFolder = other.m_createdFolder;
         other.m_fd = -1;
     }

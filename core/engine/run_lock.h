@@ -18,7 +18,7 @@ public:
     RunLock() = default;
     // Creates runDir when missing and takes the lock. Throws ConfigError naming the folder
     // (and the holder) when another training has it, IoError when the folder or lock file
-    // cannot be created.
+    // cannot be created or locking fails for another reason than missing lock support.
     explicit RunLock(const std::string &runDir);
     ~RunLock();
     RunLock(RunLock &&other) noexcept;
@@ -27,6 +27,9 @@ public:
     RunLock &operator=(const RunLock &) = delete;
 
     bool held() const { return m_fd >= 0; }
+    // Set, and nothing held, when the folder's file system has no locks (some network and
+    // FUSE file systems): the training goes on unguarded and reports this.
+    const std::string &warning() const { return m_warning; }
     // True when this lock created the run folder (it was missing).
     bool createdFolder() const { return m_createdFolder; }
     // Releases the lock; when `removeFolderIfEmpty`, also removes the lock file and the run
@@ -39,6 +42,7 @@ public:
 private:
     int m_fd = -1;
     std::string m_dir;
+    std::string m_warning;
     bool m_createdFolder = false;
 };
 

@@ -68,7 +68,7 @@ struct Trainer::Impl {
     double smoothedSeconds = 0;
     double lr = 0; // learning rate of the epoch in progress
     std::string resumedFrom; // checkpoint folder, when continuing a run
-    std::vector<std::string> resumeWarnings; // damaged checkpoints skipped on resume
+    std::vector<std::string> startWarnings; // damaged checkpoints skipped, no run lock
     std::mutex warningsMutex;
     std::vector<std::string> warnings; // from loader threads, drained on the training thread
     std::vector<std::pair<torch::Tensor, StepReport>> pending; // losses not read back yet
@@ -96,6 +96,8 @@ void Trainer::Impl::prepare() {
     if (!source || source->size() <= 0)
         throw DatasetError("The training dataset is empty");
     lock = RunLock(folder.dir());
+    if (!lock.warning().empty())
+        startWarnings.push_back(lock.warning()); // reported when the run starts
     try {
         prepareLocked();
     } catch (...) {
@@ -114,9 +116,9 @@ void Trainer::Impl::prepareLocked() {
         resumeFrom =
             TrainingCheckpoint::locateIntact(folder.checkpointsDir(), options.epoch, skipped);
         for (const auto &s : skipped)
-            resumeWarnings.push_back("Skipped a damaged checkpoint: " + s);
+            startWarnings.push_back("Skipped a damaged checkpoint: " + s);
         if (!skipped.empty())
-            resumeWarnings.push_back("Resuming from the previous good checkpoint '" + resumeFrom +
+            startWarnings.push_back("Resuming from the previous good checkpoint '" + resumeFrom +
                                      "' instead of '" + options.epoch + "'");
     }
     counters.seed = resolveSeed(options.seed);
@@ -281,7 +283,7 @@ TrainSummary Trainer::run(TrainingObserver &observer, TrainControl &control) {
     observer.logged(LogLevel::Info, "Training on " + deviceDescription() + ", seed " +
                                         std::to_string(d.counters.seed) + ", " +
                                         std::to_string(d.epochSize) + " steps per epoch");
-    for (const auto &w : d.resumeWarnings)
+    for (const auto &w : d.startWarnings)
         observer.logged(LogLevel::Warning, w);
     if (!d.resumedFrom.empty())
         observer.logged(LogLevel::Info, "Resumed from " + d.resumedFrom + " at iteration " +
