@@ -3,6 +3,7 @@
 #include "core/engine/error.h"
 #include "core/engine/synthetic_source.h"
 #include "core/engine/trainer.h"
+#include "engine_test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -17,35 +18,17 @@ namespace cgs {
 namespace {
 namespace fs = std::filesystem;
 
-class RunLockTest : public ::testing::Test {
+class RunLockTest : public test::TempDirTest {
 protected:
-    void SetUp() override {
-        m_dir = fs::temp_directory_path() /
-                ("cgs_run_lock_" + std::to_string(::getpid()) + "_" +
-                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(m_dir);
-    }
-    void TearDown() override { fs::remove_all(m_dir); }
+    RunLockTest() : TempDirTest("run_lock") {}
 
     TrainOptions tiny() const {
-        TrainOptions o;
-        o.dataroot = "synthetic";
-        o.name = "shared";
-        o.checkpointsDir = m_dir.string();
-        o.netG = "resnet_6blocks";
-        o.ngf = 4;
-        o.ndf = 4;
-        o.cropSize = 32;
-        o.loadSize = 32;
+        TrainOptions o = test::tinySyntheticOptions(m_dir.string(), "shared");
         o.nEpochs = 1;
         o.nEpochsDecay = 0;
         o.seed = 3;
-        o.device = "cpu";
-        o.cpuThreads = 1;
         return o;
     }
-
-    fs::path m_dir;
 };
 
 std::string refusal(const std::string &dir) {

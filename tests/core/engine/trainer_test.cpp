@@ -3,6 +3,7 @@
 #include "core/engine/checkpoint_io.h"
 #include "core/engine/error.h"
 #include "core/engine/synthetic_source.h"
+#include "engine_test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -30,33 +31,16 @@ public:
     void checkpointSaved(const CheckpointReport &r) override { checkpoints.push_back(r); }
 };
 
-class TrainerTest : public ::testing::Test {
+class TrainerTest : public test::TempDirTest {
 protected:
-    void SetUp() override {
-        m_dir = fs::temp_directory_path() /
-                ("cgs_trainer_" + std::to_string(::getpid()) + "_" +
-                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(m_dir);
-    }
-    void TearDown() override { fs::remove_all(m_dir); }
+    TrainerTest() : TempDirTest("trainer") {}
 
     // A tiny model that trains in a second per few steps on one CPU thread.
     TrainOptions tiny(const std::string &name) const {
-        TrainOptions o;
-        o.dataroot = "synthetic";
-        o.name = name;
-        o.checkpointsDir = m_dir.string();
-        o.netG = "resnet_6blocks";
-        o.ngf = 4;
-        o.ndf = 4;
-        o.cropSize = 32;
-        o.loadSize = 32;
+        TrainOptions o = test::tinySyntheticOptions(m_dir.string(), name);
         o.nEpochs = 2;
         o.nEpochsDecay = 1;
         o.poolSize = 3;
-        o.seed = 42;
-        o.device = "cpu";
-        o.cpuThreads = 1;
         o.displayFreq = 4;
         o.printFreq = 1;
         o.saveEpochFreq = 1;
@@ -66,8 +50,6 @@ protected:
     static std::unique_ptr<UnpairedSource> source() {
         return std::make_unique<SyntheticSource>(32, 4);
     }
-
-    fs::path m_dir;
 };
 
 torch::Tensor flatWeights(const std::string &checkpointDir, Direction d) {
