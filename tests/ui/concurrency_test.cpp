@@ -140,7 +140,7 @@ TEST(Concurrency, ExportAndTranslateWhileTrainingRewritesTheirCheckpoint)
     MainWindow window;
     window.show();
     TrainPage *train = window.trainPage();
-    cgs::TrainOptions options = tinyOptions(runs.path(), "live", 50, 8);
+    cgs::TrainOptions options = tinyOptions(runs.path(), "live", 500, 8);
     options.saveLatestFreq = 1; // `latest` is rewritten after every step
     train->optionsForm()->setOptions(options);
     train->startTraining();
