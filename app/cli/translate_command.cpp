@@ -123,11 +123,14 @@ Command addTranslateCommand(CLI::App &root) {
                     "Output folder (created; input sub-folders are mirrored)")
         ->required();
     cmd->add_option("--model", a->model.model,
-                    "Run folder, checkpoint folder, or official .pth file")
+                    "Run folder, checkpoint folder, official run or model folder "
+                    "(<epoch>_net_G_A.pth, <epoch>_net_G.pth), or official .pth file")
         ->required();
     cmd->add_option("--direction", a->direction, "AtoB (G_A) or BtoA (G_B); ignored for .pth")
         ->capture_default_str();
-    cmd->add_option("--epoch", a->model.epoch, "Checkpoint tag in a run folder")
+    cmd->add_option("--epoch", a->model.epoch,
+                    "Checkpoint tag in a run folder (latest, epoch_0005; official folders: "
+                    "latest, 5)")
         ->capture_default_str();
     cmd->add_flag("--recursive,-r", a->recursive, "Include sub-folders of input folders");
     cmd->add_option("--format", a->exportOptions.format, "png | jpg | webp")->capture_default_str();

@@ -12,8 +12,9 @@ namespace cgs {
 enum class Direction { AToB, BToA };
 
 struct TranslatorOptions {
-    // A run folder (uses checkpoints/<epoch>), one checkpoint folder, or an official .pth file
-    // holding one generator (then direction is ignored: the file is the direction).
+    // A run folder (uses checkpoints/<epoch>), one checkpoint folder, an official run or model
+    // folder (<epoch>_net_G_A.pth / _net_G_B.pth, or <epoch>_net_G.pth), or an official .pth
+    // file holding one generator (then direction is ignored: the file is the direction).
     std::string model;
     Direction direction = Direction::AToB;
     std::string epoch = "latest"; // checkpoint tag inside a run folder

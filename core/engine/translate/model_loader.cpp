@@ -5,7 +5,9 @@
 #include "core/engine/error.h"
 #include "core/engine/official/official_weights.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <vector>
 
 namespace cgs {
 namespace fs = std::filesystem;
@@ -49,6 +51,59 @@ bool isCheckpointGeneratorFile(const fs::path &file, Direction *direction) {
     return true;
 }
 
+// The official tag for `epoch`: "latest" for none, "5" for our "epoch_0005", else as given.
+std::string officialEpoch(const std::string &epoch) {
+    if (epoch.empty())
+        return "latest";
+    const std::string prefix = "epoch_";
+    if (epoch.rfind(prefix, 0) == 0 && epoch.size() > prefix.size() &&
+        epoch.find_first_not_of("0123456789", prefix.size()) == std::string::npos) {
+        const auto digits = epoch.find_first_not_of('0', prefix.size());
+        return digits == std::string::npos ? "0" : epoch.substr(digits);
+    }
+    return epoch;
+}
+
+// The generator file of an official folder for `epoch` and `direction`: a run folder of the
+// official train.py (<epoch>_net_G_A.pth, <epoch>_net_G_B.pth, ...) or a pretrained model
+// folder of its test.py (<epoch>_net_G.pth, one direction). Empty when the folder holds no
+// official generator at all; throws CheckpointError naming what it has when the epoch is
+// missing.
+std::string officialGeneratorFile(const fs::path &dir, const std::string &epoch,
+                                  Direction direction) {
+    const std::string tag = officialEpoch(epoch);
+    const std::string suffixes[] = {"_net_G_A.pth", "_net_G_B.pth", "_net_G.pth"};
+    std::vector<std::string> tags;
+    std::error_code ec;
+    for (const auto &entry : fs::directory_iterator(dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        for (const auto &suffix : suffixes)
+            if (name.size() > suffix.size() &&
+                name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
+                const std::string t = name.substr(0, name.size() - suffix.size());
+                if (std::find(tags.begin(), tags.end(), t) == tags.end())
+                    tags.push_back(t);
+            }
+    }
+    if (tags.empty())
+        return {};
+    const fs::path both = dir / (tag + (direction == Direction::AToB ? "_net_G_A.pth"
+                                                                      : "_net_G_B.pth"));
+    if (fs::is_regular_file(both, ec))
+        return both.string();
+    const fs::path one = dir / (tag + "_net_G.pth");
+    if (fs::is_regular_file(one, ec))
+        return one.string();
+    std::sort(tags.begin(), tags.end());
+    std::string list;
+    for (const auto &t : tags)
+        list += (list.empty() ? "" : ", ") + t;
+    throw CheckpointError("Official model folder '" + dir.string() + "' has no generator for epoch '" +
+                          tag + "' and direction " +
+                          (direction == Direction::AToB ? "AtoB" : "BtoA") + " (it has epochs: " +
+                          list + ")");
+}
+
 } // namespace
 
 std::string resolveCheckpointFolder(const std::string &model, const std::string &epoch) {
@@ -68,8 +123,9 @@ std::string resolveCheckpointFolder(const std::string &model, const std::string 
     }
     throw CheckpointError("'" + model +
                           "' is not a model: expected a run folder (with "
-                          "checkpoints/), a checkpoint folder (with state.json) or an official "
-                          ".pth file");
+                          "checkpoints/), a checkpoint folder (with state.json), an official "
+                          "run or model folder (with <epoch>_net_G_A.pth or <epoch>_net_G.pth) "
+                          "or an official .pth file");
 }
 
 LoadedGenerator loadGenerator(const TranslatorOptions &options, const torch::Device &device) {
@@ -82,8 +138,18 @@ LoadedGenerator loadGenerator(const TranslatorOptions &options, const torch::Dev
     LoadedGenerator g;
     Direction direction = options.direction;
     if (fs::is_directory(path, ec)) {
-        g = loadFromCheckpoint(resolveCheckpointFolder(options.model, options.epoch),
-                               options.direction, device);
+        const bool ours = fs::exists(path / "state.json", ec) ||
+                          fs::is_directory(path / "checkpoints", ec);
+        const std::string official =
+            ours ? std::string() : officialGeneratorFile(path, options.epoch, options.direction);
+        if (!official.empty()) {
+            g.net = loadOfficialGenerator(official, device, &g.info.format);
+            g.info.source = official;
+            g.info.tag = officialEpoch(options.epoch);
+        } else {
+            g = loadFromCheckpoint(resolveCheckpointFolder(options.model, options.epoch),
+                                   options.direction, device);
+        }
     } else if (isCheckpointGeneratorFile(path, &direction)) {
         g = loadFromCheckpoint(path.parent_path().string(), direction, device);
     } else {

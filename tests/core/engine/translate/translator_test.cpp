@@ -2,6 +2,7 @@
 
 #include "core/engine/checkpoint_io.h"
 #include "core/engine/error.h"
+#include "core/engine/official/official_weights.h"
 
 #include <gtest/gtest.h>
 
@@ -183,6 +184,54 @@ TEST_F(TranslatorTest, LoadsOfficialWeightFiles) {
     // A 1 -> 2 channel generator has no image meaning: refused with its name.
     o.model = officialFixture("gen6_zip.pth");
     EXPECT_NE(errorOf([&] { Translator{o}; }).find("gen6_zip.pth"), std::string::npos);
+}
+
+// Folders of the official code as they are on disk after its train.py (checkpoints/<name>/
+// with <epoch>_net_G_A.pth, <epoch>_net_G_B.pth, ...) or as its pretrained models come
+// (checkpoints/<name>_pretrained/latest_net_G.pth).
+TEST_F(TranslatorTest, LoadsOfficialRunAndModelFolders) {
+    const fs::path run = m_dir / "official_run";
+    fs::create_directories(run);
+    fs::copy_file(officialFixture("gen9_legacy.pth"), run / "latest_net_G_A.pth");
+    torch::manual_seed(3);
+    ResnetGenerator six(ResnetGeneratorOptions(3, 3).ngf(4).n_blocks(6));
+    saveOfficialGenerator((run / "latest_net_G_B.pth").string(), six);
+    saveOfficialGenerator((run / "5_net_G_A.pth").string(), six);
+    std::ofstream(run / "latest_net_D_A.pth") << "discriminators are not read";
+
+    TranslatorOptions o;
+    o.model = run.string();
+    o.device = "cpu";
+    const Translator aToB(o);
+    EXPECT_EQ(aToB.info().nBlocks, 9);
+    EXPECT_EQ(aToB.info().source, (run / "latest_net_G_A.pth").string());
+    EXPECT_EQ(aToB.info().tag, "latest");
+    const Image img = randomImage(30, 22, 3);
+    const Image out = aToB.translate(img);
+    EXPECT_EQ(out.width, 30);
+    EXPECT_EQ(out.height, 22);
+    o.direction = Direction::BToA;
+    EXPECT_EQ(Translator(o).info().nBlocks, 6);
+    o.direction = Direction::AToB;
+    o.epoch = "epoch_0005"; // our tag for the official "5"
+    EXPECT_EQ(Translator(o).info().source, (run / "5_net_G_A.pth").string());
+    o.epoch = "5";
+    EXPECT_EQ(Translator(o).info().nBlocks, 6);
+    o.epoch = "7";
+    const std::string e = errorOf([&] { Translator{o}; });
+    EXPECT_NE(e.find(run.string()), std::string::npos) << e;
+    EXPECT_NE(e.find("epochs: 5, latest"), std::string::npos) << e;
+
+    const fs::path pretrained = m_dir / "style_monet_pretrained";
+    fs::create_directories(pretrained);
+    fs::copy_file(officialFixture("gen9_zip.pth"), pretrained / "latest_net_G.pth");
+    TranslatorOptions p;
+    p.model = pretrained.string();
+    p.device = "cpu";
+    p.direction = Direction::BToA; // one generator: the folder is the direction
+    const Translator monet(p);
+    EXPECT_EQ(monet.info().format, "official-zip");
+    EXPECT_EQ(monet.translate(img).data, out.data) << "gen9_zip holds gen9_legacy's weights";
 }
 
 TEST_F(TranslatorTest, RejectsEmptyImageAndBadOptions) {
