@@ -24,6 +24,7 @@ public:
 
     int rowCount() const { return m_inputs.size(); }
     int modelColumnCount() const { return m_headers.size(); }
+    QString modelHeader(int column) const { return m_headers.value(column); }
     QImage cell(int row, int column) const;
     // The whole grid as one image (headers included), at the images' own resolution.
     QImage renderGrid() const;

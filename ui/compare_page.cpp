@@ -118,6 +118,16 @@ cgs::Direction ComparePage::direction() const
 
 void ComparePage::addRunCheckpoints(const QString &runDir)
 {
+    // A run folder of the official train.py: one column per saved epoch.
+    const std::vector<std::string> official = cgs::listOfficialEpochs(runDir.toStdString());
+    if (!official.empty() && !QDir(runDir).exists(QStringLiteral("checkpoints"))) {
+        for (const std::string &epoch : official)
+            addModel(runDir,
+                     QStringLiteral("%1 / %2").arg(QDir(runDir).dirName(),
+                                                   QString::fromStdString(epoch)),
+                     QString::fromStdString(epoch));
+        return;
+    }
     try {
         const auto checkpoints = cgs::listCheckpoints(runDir.toStdString());
         if (checkpoints.empty())
@@ -134,10 +144,11 @@ void ComparePage::addRunCheckpoints(const QString &runDir)
     }
 }
 
-void ComparePage::addModel(const QString &path, const QString &label)
+void ComparePage::addModel(const QString &path, const QString &label, const QString &epoch)
 {
     auto *item = new QListWidgetItem(label.isEmpty() ? QFileInfo(path).fileName() : label, m_models);
     item->setData(Qt::UserRole, path);
+    item->setData(kEpochRole, epoch);
     item->setToolTip(QDir::toNativeSeparators(path));
 }
 
@@ -199,6 +210,9 @@ void ComparePage::startTranslations(const DecodedInputs &inputs)
     for (int c = 0; c < m_models->count(); ++c) {
         cgs::TranslatorOptions options;
         options.model = m_models->item(c)->data(Qt::UserRole).toString().toStdString();
+        const QString epoch = m_models->item(c)->data(kEpochRole).toString();
+        if (!epoch.isEmpty())
+            options.epoch = epoch.toStdString();
         options.direction = direction();
         for (int r = 0; r < inputs.images.size(); ++r)
             m_jobs.insert(m_service.translateImage(inputs.images[r], options, inputs.paths[r]),
@@ -246,13 +260,15 @@ void ComparePage::dragEnterEvent(QDragEnterEvent *event)
         event->acceptProposedAction();
 }
 
-// Dropped folders with a checkpoints/ sub-folder are runs (columns); files are inputs (rows).
+// Dropped run folders (ours with checkpoints/, or the official train.py's) give a column per
+// checkpoint; other folders and .pth files are models (columns); files are inputs (rows).
 void ComparePage::dropEvent(QDropEvent *event)
 {
     QStringList inputs;
     for (const QUrl &url : event->mimeData()->urls()) {
         const QString path = url.toLocalFile();
-        if (QDir(path).exists(QStringLiteral("checkpoints")))
+        if (QDir(path).exists(QStringLiteral("checkpoints")) ||
+            (QFileInfo(path).isDir() && !cgs::listOfficialEpochs(path.toStdString()).empty()))
             addRunCheckpoints(path);
         else if (QFileInfo(path).isDir() || path.endsWith(QLatin1String(".pth")))
             addModel(path);

@@ -34,7 +34,8 @@ public slots:
     // Adds every checkpoint of a run folder (epoch_0005, ..., latest) as a column.
     void addRunCheckpoints(const QString &runDir);
     // Adds one model (a checkpoint folder, a run folder or an official .pth).
-    void addModel(const QString &path, const QString &label = {});
+    // `epoch`: the checkpoint tag inside `path` (official run folders); empty for the default.
+    void addModel(const QString &path, const QString &label = {}, const QString &epoch = {});
     void addInputs(const QStringList &paths);
     void clearModels();
     void compare();
@@ -50,6 +51,7 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    static constexpr int kEpochRole = Qt::UserRole + 1; // item data: checkpoint tag
     void startTranslations(const DecodedInputs &inputs);
     void handleResult(const cgs::ui::TranslationResult &result);
     cgs::Direction direction() const;

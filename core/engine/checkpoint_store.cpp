@@ -70,6 +70,36 @@ std::vector<CheckpointInfo> listCheckpoints(const std::string &runDir) {
     return out;
 }
 
+std::vector<std::string> listOfficialEpochs(const std::string &dir) {
+    const std::string suffixes[] = {"_net_G_A.pth", "_net_G_B.pth", "_net_G.pth"};
+    std::vector<std::string> tags;
+    std::error_code ec;
+    for (const auto &entry : fs::directory_iterator(dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        for (const auto &suffix : suffixes) {
+            if (name.size() <= suffix.size() ||
+                name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
+                continue;
+            const std::string tag = name.substr(0, name.size() - suffix.size());
+            if (std::find(tags.begin(), tags.end(), tag) == tags.end())
+                tags.push_back(tag);
+        }
+    }
+    auto number = [](const std::string &t) {
+        return !t.empty() && t.size() < 10 &&
+                       t.find_first_not_of("0123456789") == std::string::npos
+                   ? std::stol(t)
+                   : -1L;
+    };
+    std::sort(tags.begin(), tags.end(), [&](const std::string &a, const std::string &b) {
+        const long na = number(a), nb = number(b);
+        if ((na < 0) != (nb < 0))
+            return na >= 0; // numbered epochs first
+        return na >= 0 ? na < nb : a < b;
+    });
+    return tags;
+}
+
 ResnetGenerator loadCheckpointGenerator(const std::string &checkpointDir, Direction direction,
                                         const torch::Device &device) {
     const CheckpointInfo info = readCheckpointInfo(checkpointDir);

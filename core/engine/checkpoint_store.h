@@ -19,6 +19,11 @@ struct CheckpointInfo {
 // damaged or foreign folders are left out. Throws CheckpointError if runDir has no checkpoints/.
 std::vector<CheckpointInfo> listCheckpoints(const std::string &runDir);
 
+// The epochs of an official run or model folder (files <epoch>_net_G_A.pth, <epoch>_net_G_B.pth
+// or <epoch>_net_G.pth), numbers ascending, then the others ("latest") by name; empty when the
+// folder holds none. Load one with TranslatorOptions{model = dir, epoch = the tag}.
+std::vector<std::string> listOfficialEpochs(const std::string &dir);
+
 // Reads one checkpoint folder's state.json. Throws CheckpointError naming the folder and cause.
 CheckpointInfo readCheckpointInfo(const std::string &checkpointDir);
 

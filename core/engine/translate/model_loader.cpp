@@ -71,22 +71,11 @@ std::string officialEpoch(const std::string &epoch) {
 // missing.
 std::string officialGeneratorFile(const fs::path &dir, const std::string &epoch,
                                   Direction direction) {
-    const std::string tag = officialEpoch(epoch);
-    const std::string suffixes[] = {"_net_G_A.pth", "_net_G_B.pth", "_net_G.pth"};
-    std::vector<std::string> tags;
-    std::error_code ec;
-    for (const auto &entry : fs::directory_iterator(dir, ec)) {
-        const std::string name = entry.path().filename().string();
-        for (const auto &suffix : suffixes)
-            if (name.size() > suffix.size() &&
-                name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
-                const std::string t = name.substr(0, name.size() - suffix.size());
-                if (std::find(tags.begin(), tags.end(), t) == tags.end())
-                    tags.push_back(t);
-            }
-    }
+    const std::vector<std::string> tags = listOfficialEpochs(dir.string());
     if (tags.empty())
         return {};
+    const std::string tag = officialEpoch(epoch);
+    std::error_code ec;
     const fs::path both = dir / (tag + (direction == Direction::AToB ? "_net_G_A.pth"
                                                                       : "_net_G_B.pth"));
     if (fs::is_regular_file(both, ec))
@@ -94,7 +83,6 @@ std::string officialGeneratorFile(const fs::path &dir, const std::string &epoch,
     const fs::path one = dir / (tag + "_net_G.pth");
     if (fs::is_regular_file(one, ec))
         return one.string();
-    std::sort(tags.begin(), tags.end());
     std::string list;
     for (const auto &t : tags)
         list += (list.empty() ? "" : ", ") + t;
