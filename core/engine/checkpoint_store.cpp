@@ -70,6 +70,18 @@ std::vector<CheckpointInfo> listCheckpoints(const std::string &runDir) {
     return out;
 }
 
+std::string officialEpochTag(const std::string &epoch) {
+    if (epoch.empty())
+        return "latest";
+    const std::string prefix = "epoch_";
+    if (epoch.rfind(prefix, 0) == 0 && epoch.size() > prefix.size() &&
+        epoch.find_first_not_of("0123456789", prefix.size()) == std::string::npos) {
+        const auto digits = epoch.find_first_not_of('0', prefix.size());
+        return digits == std::string::npos ? "0" : epoch.substr(digits);
+    }
+    return epoch;
+}
+
 std::vector<std::string> listOfficialEpochs(const std::string &dir) {
     const std::string suffixes[] = {"_net_G_A.pth", "_net_G_B.pth", "_net_G.pth"};
     std::vector<std::string> tags;

@@ -24,6 +24,9 @@ std::vector<CheckpointInfo> listCheckpoints(const std::string &runDir);
 // folder holds none. Load one with TranslatorOptions{model = dir, epoch = the tag}.
 std::vector<std::string> listOfficialEpochs(const std::string &dir);
 
+// The official tag for one of ours: "latest" for "", "5" for "epoch_0005", else unchanged.
+std::string officialEpochTag(const std::string &epoch);
+
 // Reads one checkpoint folder's state.json. Throws CheckpointError naming the folder and cause.
 CheckpointInfo readCheckpointInfo(const std::string &checkpointDir);
 

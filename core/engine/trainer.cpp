@@ -1,11 +1,13 @@
 #include "core/engine/trainer.h"
 
+#include "core/engine/checkpoint_store.h"
 #include "core/engine/cycle_gan_model.h"
 #include "core/engine/device.h"
 #include "core/engine/device_util.h"
 #include "core/engine/error.h"
 #include "core/engine/image_tensor.h"
 #include "core/engine/lr_schedule.h"
+#include "core/engine/official/official_weights.h"
 #include "core/engine/preview_grid.h"
 #include "core/engine/run_folder.h"
 #include "core/engine/run_lock.h"
@@ -110,8 +112,32 @@ void Trainer::Impl::prepareLocked() {
     if (folder.holdsRun() && !options.continueTrain)
         throw ConfigError("Run folder '" + folder.dir() + "' already holds a run: use " +
                           "--continue_train to resume it, or choose another --name");
+    // A run folder of the official train.py (<epoch>_net_G_A.pth, ...) and none of ours yet:
+    // --continue_train continues it as the official code would.
+    const bool officialRun = !folder.holdsRun() && !listOfficialEpochs(folder.dir()).empty();
+    if (officialRun && !options.continueTrain)
+        throw ConfigError("Run folder '" + folder.dir() + "' holds a run of the official code: " +
+                          "use --continue_train to continue it, or choose another --name");
+    std::string officialTag;
     std::string resumeFrom;
-    if (options.continueTrain) {
+    if (officialRun) {
+        officialTag = officialEpochTag(options.epoch);
+        std::string missing;
+        for (const char *net : {"G_A", "G_B", "D_A", "D_B"}) {
+            const std::string file = folder.dir() + "/" + officialTag + "_net_" + net + ".pth";
+            if (!std::filesystem::is_regular_file(file))
+                missing += (missing.empty() ? "" : ", ") + file;
+        }
+        if (!missing.empty())
+            throw CheckpointError("Cannot continue the official run '" + folder.dir() +
+                                  "' from epoch '" + officialTag + "': missing " + missing +
+                                  " (it has epochs: " + [&] {
+                                      std::string list;
+                                      for (const auto &t : listOfficialEpochs(folder.dir()))
+                                          list += (list.empty() ? "" : ", ") + t;
+                                      return list;
+                                  }() + ")");
+    } else if (options.continueTrain) {
         std::vector<std::string> skipped;
         resumeFrom =
             TrainingCheckpoint::locateIntact(folder.checkpointsDir(), options.epoch, skipped);
@@ -129,6 +155,19 @@ void Trainer::Impl::prepareLocked() {
     if (!resumeFrom.empty()) {
         counters = TrainingCheckpoint::load(resumeFrom, *model);
         resumedFrom = resumeFrom;
+    }
+    if (officialRun) {
+        const std::string stem = folder.dir() + "/" + officialTag + "_net_";
+        loadOfficialWeightsInto(*model->netGA, stem + "G_A.pth");
+        loadOfficialWeightsInto(*model->netGB, stem + "G_B.pth");
+        loadOfficialWeightsInto(*model->netDA, stem + "D_A.pth");
+        loadOfficialWeightsInto(*model->netDB, stem + "D_B.pth");
+        startWarnings.push_back(
+            "Continuing the official run from " + stem + "{G_A,G_B,D_A,D_B}.pth at epoch " +
+            std::to_string(options.epochCount) +
+            " (--epoch_count): the official files hold no optimizer moments, image pools or "
+            "random states, so these start fresh, as in the official --continue_train; from "
+            "now on the run folder also holds this tool's checkpoints, which resume exactly");
     }
     options.seed = static_cast<std::int64_t>(counters.seed);
     source->setSeed(counters.seed);

@@ -175,6 +175,40 @@ ResnetGenerator loadOfficialGenerator(const std::string &path, const torch::Devi
     return generator;
 }
 
+void loadOfficialWeightsInto(torch::nn::Module &module, const std::string &path) {
+    const StateDict stateDict = readStateDictFile(path);
+    auto params = module.named_parameters(/*recurse=*/true);
+    auto buffers = module.named_buffers(/*recurse=*/true);
+    auto shape = [](const torch::Tensor &t) {
+        std::string s = "[";
+        for (std::size_t i = 0; i < t.sizes().size(); ++i)
+            s += (i ? ", " : "") + std::to_string(t.sizes()[i]);
+        return s + "]";
+    };
+    const std::string hint = " (check --netG, --ngf, --ndf, --n_layers_D, --input_nc, "
+                             "--output_nc: they must be the ones the official run used)";
+    std::size_t found = 0;
+    torch::NoGradGuard noGrad;
+    for (const auto &[key, tensor] : stateDict) {
+        torch::Tensor *target = params.find(key);
+        if (!target)
+            target = buffers.find(key);
+        if (!target)
+            throw CheckpointError("Cannot load '" + path + "': it holds " + key +
+                                  ", which this network does not have" + hint);
+        if (target->sizes() != tensor.sizes())
+            throw CheckpointError("Cannot load '" + path + "': " + key + " is " + shape(tensor) +
+                                  " in the file but " + shape(*target) + " in this network" +
+                                  hint);
+        target->copy_(tensor);
+        ++found;
+    }
+    if (found != params.size() + buffers.size())
+        throw CheckpointError("Cannot load '" + path + "': it holds " + std::to_string(found) +
+                              " tensors, this network has " +
+                              std::to_string(params.size() + buffers.size()) + hint);
+}
+
 void saveOfficialGenerator(const std::string &path, ResnetGenerator &generator) {
     // named_parameters() visits modules depth-first in registration order, which is the
     // order of Python's state_dict() for this module tree (it has no buffers).

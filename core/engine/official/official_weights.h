@@ -65,6 +65,12 @@ GeneratorArch inferGeneratorArch(const StateDict &stateDict, const std::string &
 ResnetGenerator loadOfficialGenerator(const std::string &path, const torch::Device &device,
                                       std::string *formatOut = nullptr);
 
+// Copies the weights of an official file into `module` (any network whose parameter names
+// are the official keys: our generators and discriminators), on the module's device. Every
+// tensor of the module must be in the file with its shape, and nothing else. Throws
+// CheckpointError naming the file, the key and both shapes, with the options to check.
+void loadOfficialWeightsInto(torch::nn::Module &module, const std::string &path);
+
 // Writes `generator` as an official weight file (keys in the official order), which the
 // official `test.py --model test --no_dropout` loads as it loads the pretrained models.
 // Throws IoError naming the file and the cause.

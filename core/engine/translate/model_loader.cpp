@@ -51,19 +51,6 @@ bool isCheckpointGeneratorFile(const fs::path &file, Direction *direction) {
     return true;
 }
 
-// The official tag for `epoch`: "latest" for none, "5" for our "epoch_0005", else as given.
-std::string officialEpoch(const std::string &epoch) {
-    if (epoch.empty())
-        return "latest";
-    const std::string prefix = "epoch_";
-    if (epoch.rfind(prefix, 0) == 0 && epoch.size() > prefix.size() &&
-        epoch.find_first_not_of("0123456789", prefix.size()) == std::string::npos) {
-        const auto digits = epoch.find_first_not_of('0', prefix.size());
-        return digits == std::string::npos ? "0" : epoch.substr(digits);
-    }
-    return epoch;
-}
-
 // The generator file of an official folder for `epoch` and `direction`: a run folder of the
 // official train.py (<epoch>_net_G_A.pth, <epoch>_net_G_B.pth, ...) or a pretrained model
 // folder of its test.py (<epoch>_net_G.pth, one direction). Empty when the folder holds no
@@ -74,7 +61,7 @@ std::string officialGeneratorFile(const fs::path &dir, const std::string &epoch,
     const std::vector<std::string> tags = listOfficialEpochs(dir.string());
     if (tags.empty())
         return {};
-    const std::string tag = officialEpoch(epoch);
+    const std::string tag = officialEpochTag(epoch);
     std::error_code ec;
     const fs::path both = dir / (tag + (direction == Direction::AToB ? "_net_G_A.pth"
                                                                       : "_net_G_B.pth"));
@@ -133,7 +120,7 @@ LoadedGenerator loadGenerator(const TranslatorOptions &options, const torch::Dev
         if (!official.empty()) {
             g.net = loadOfficialGenerator(official, device, &g.info.format);
             g.info.source = official;
-            g.info.tag = officialEpoch(options.epoch);
+            g.info.tag = officialEpochTag(options.epoch);
         } else {
             g = loadFromCheckpoint(resolveCheckpointFolder(options.model, options.epoch),
                                    options.direction, device);
