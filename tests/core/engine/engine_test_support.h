@@ -4,12 +4,20 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 
 #include <unistd.h>
 
 namespace cgs::test {
+
+// A file of tests/fixtures/official (real PyTorch-written .pth files, see make_fixtures.py),
+// found through CGS_SOURCE_DIR, which ctest sets.
+inline std::string officialFixture(const std::string &name) {
+    const char *root = std::getenv("CGS_SOURCE_DIR");
+    return std::string(root ? root : ".") + "/tests/fixtures/official/" + name;
+}
 
 // A tiny CycleGAN on synthetic data that trains a step in milliseconds on one CPU thread:
 // resnet_6blocks with ngf = ndf = 4 on 32x32 crops, seed 42. Tests change what they examine.

@@ -1,4 +1,5 @@
 #include "core/engine/official/official_weights.h"
+#include "../engine_test_support.h"
 
 #include "core/engine/error.h"
 
@@ -14,14 +15,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string fixture(const std::string &name) {
-    const char *root = std::getenv("CGS_SOURCE_DIR");
-    return std::string(root ? root : ".") + "/tests/fixtures/official/" + name;
-}
-
 // A raw little-endian float32 fixture of the given shape.
 torch::Tensor readRaw(const std::string &name, const std::vector<int64_t> &shape) {
-    std::ifstream in(fixture(name), std::ios::binary);
+    std::ifstream in(test::officialFixture(name), std::ios::binary);
     torch::Tensor t = torch::empty(shape, torch::kFloat32);
     in.read(static_cast<char *>(t.data_ptr()), static_cast<std::streamsize>(t.nbytes()));
     EXPECT_EQ(in.gcount(), static_cast<std::streamsize>(t.nbytes())) << name;
@@ -37,7 +33,7 @@ std::string tempFile(const std::string &name) {
 
 void expectPythonOutput(const std::string &file, const std::string &tag, int64_t inputNc,
                         int64_t outputNc) {
-    ResnetGenerator g = loadOfficialGenerator(fixture(file), torch::kCPU);
+    ResnetGenerator g = loadOfficialGenerator(test::officialFixture(file), torch::kCPU);
     EXPECT_FALSE(g->is_training());
     const torch::Tensor input = readRaw(tag + "_input.f32", {1, inputNc, 36, 52});
     const torch::Tensor expected = readRaw(tag + "_output.f32", {1, outputNc, 36, 52});
@@ -60,7 +56,7 @@ TEST(OfficialGenerator, MatchesPythonForward6Blocks) {
 
 TEST(OfficialGenerator, ReportsFormatAndArchitecture) {
     std::string format;
-    ResnetGenerator g = loadOfficialGenerator(fixture("gen6_legacy.pth"), torch::kCPU, &format);
+    ResnetGenerator g = loadOfficialGenerator(test::officialFixture("gen6_legacy.pth"), torch::kCPU, &format);
     EXPECT_EQ(format, "official-legacy");
     EXPECT_EQ(g->options().ngf(), 3);
     EXPECT_EQ(g->options().n_blocks(), 6);
@@ -90,7 +86,7 @@ TEST(OfficialGenerator, RoundTripsExactly) {
 }
 
 TEST(OfficialGenerator, RejectsDiscriminatorFile) {
-    const std::string path = fixture("disc_zip.pth");
+    const std::string path = test::officialFixture("disc_zip.pth");
     try {
         loadOfficialGenerator(path, torch::kCPU);
         FAIL() << "no error";
@@ -103,7 +99,7 @@ TEST(OfficialGenerator, RejectsDiscriminatorFile) {
 
 TEST(OfficialGenerator, RejectsCorruptFiles) {
     for (const char *name : {"text.pth", "truncated_zip.pth"}) {
-        const std::string path = fixture(name);
+        const std::string path = test::officialFixture(name);
         try {
             loadOfficialGenerator(path, torch::kCPU);
             FAIL() << "no error for " << name;
@@ -120,7 +116,7 @@ TEST(OfficialGenerator, ExportsFilesForPythonCheck) {
     const char *dir = std::getenv("CGS_OFFICIAL_EXPORT_DIR");
     if (!dir)
         GTEST_SKIP() << "set CGS_OFFICIAL_EXPORT_DIR to write the files";
-    ResnetGenerator fromPython = loadOfficialGenerator(fixture("gen9_legacy.pth"), torch::kCPU);
+    ResnetGenerator fromPython = loadOfficialGenerator(test::officialFixture("gen9_legacy.pth"), torch::kCPU);
     saveOfficialGenerator(std::string(dir) + "/ours_gen9.pth", fromPython);
 
     torch::manual_seed(11);

@@ -16,11 +16,6 @@ namespace cgs {
 namespace {
 namespace fs = std::filesystem;
 
-std::string fixture(const std::string &name) {
-    const char *root = std::getenv("CGS_SOURCE_DIR");
-    return std::string(root ? root : ".") + "/tests/fixtures/official/" + name;
-}
-
 class OfficialRunTest : public test::TempDirTest {
 protected:
     OfficialRunTest() : TempDirTest("official_run") {}
@@ -30,10 +25,10 @@ protected:
     fs::path officialRun(const std::string &epoch = "latest") const {
         const fs::path run = m_dir / "horse2zebra";
         fs::create_directories(run);
-        fs::copy_file(fixture("gen9_legacy.pth"), run / (epoch + "_net_G_A.pth"));
-        fs::copy_file(fixture("gen9_zip.pth"), run / (epoch + "_net_G_B.pth"));
-        fs::copy_file(fixture("disc_zip.pth"), run / (epoch + "_net_D_A.pth"));
-        fs::copy_file(fixture("disc_zip.pth"), run / (epoch + "_net_D_B.pth"));
+        fs::copy_file(test::officialFixture("gen9_legacy.pth"), run / (epoch + "_net_G_A.pth"));
+        fs::copy_file(test::officialFixture("gen9_zip.pth"), run / (epoch + "_net_G_B.pth"));
+        fs::copy_file(test::officialFixture("disc_zip.pth"), run / (epoch + "_net_D_A.pth"));
+        fs::copy_file(test::officialFixture("disc_zip.pth"), run / (epoch + "_net_D_B.pth"));
         return run;
     }
     TrainOptions options() const {
@@ -90,10 +85,10 @@ TEST_F(OfficialRunTest, ContinueTrainStartsFromTheOfficialWeights) {
         TrainingCheckpoint::load((run / "checkpoints/latest").string(), model);
     EXPECT_EQ(counters.epoch, 51);
     EXPECT_EQ(counters.iteration, 0);
-    expectWeightsOf(*model.netGA, fixture("gen9_legacy.pth"));
-    expectWeightsOf(*model.netGB, fixture("gen9_zip.pth"));
-    expectWeightsOf(*model.netDA, fixture("disc_zip.pth"));
-    expectWeightsOf(*model.netDB, fixture("disc_zip.pth"));
+    expectWeightsOf(*model.netGA, test::officialFixture("gen9_legacy.pth"));
+    expectWeightsOf(*model.netGB, test::officialFixture("gen9_zip.pth"));
+    expectWeightsOf(*model.netDA, test::officialFixture("disc_zip.pth"));
+    expectWeightsOf(*model.netDB, test::officialFixture("disc_zip.pth"));
     // The official files are untouched, and the next --continue_train is one of ours (exact).
     EXPECT_TRUE(fs::exists(run / "latest_net_G_A.pth"));
     Trainer again(options(), source());

@@ -1,4 +1,5 @@
 #include "core/engine/official/official_weights.h"
+#include "../engine_test_support.h"
 
 #include "core/engine/error.h"
 
@@ -15,11 +16,6 @@ namespace cgs {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string fixture(const std::string &name) {
-    const char *root = std::getenv("CGS_SOURCE_DIR");
-    return std::string(root ? root : ".") + "/tests/fixtures/official/" + name;
-}
 
 // A fresh temporary folder per test, removed afterwards.
 class TempDir {
@@ -74,9 +70,9 @@ std::string legacyFileWith(const std::string &pickle) {
 
 TEST(OfficialWeights, ReadsZipFormat) {
     std::string format;
-    const StateDict sd = readStateDictFile(fixture("gen9_zip.pth"), &format);
+    const StateDict sd = readStateDictFile(test::officialFixture("gen9_zip.pth"), &format);
     EXPECT_EQ(format, "official-zip");
-    const auto manifest = nlohmann::json::parse(readBytes(fixture("manifest.json")));
+    const auto manifest = nlohmann::json::parse(readBytes(test::officialFixture("manifest.json")));
     const auto keys = manifest["gen9"]["keys"].get<std::vector<std::string>>();
     ASSERT_EQ(sd.size(), keys.size());
     for (size_t i = 0; i < sd.size(); ++i)
@@ -89,22 +85,22 @@ TEST(OfficialWeights, ReadsZipFormat) {
 
 TEST(OfficialWeights, ReadsLegacyFormat) {
     std::string format;
-    const StateDict legacy = readStateDictFile(fixture("gen9_legacy.pth"), &format);
+    const StateDict legacy = readStateDictFile(test::officialFixture("gen9_legacy.pth"), &format);
     EXPECT_EQ(format, "official-legacy");
-    expectSameStateDict(legacy, readStateDictFile(fixture("gen9_zip.pth")));
-    expectSameStateDict(readStateDictFile(fixture("gen6_legacy.pth")),
-                        readStateDictFile(fixture("gen6_zip.pth")));
+    expectSameStateDict(legacy, readStateDictFile(test::officialFixture("gen9_zip.pth")));
+    expectSameStateDict(readStateDictFile(test::officialFixture("gen6_legacy.pth")),
+                        readStateDictFile(test::officialFixture("gen6_zip.pth")));
 }
 
 TEST(OfficialWeights, IgnoresInstanceNormRunningStats) {
-    const StateDict sd = readStateDictFile(fixture("gen9_legacy_running_stats.pth"));
-    expectSameStateDict(sd, readStateDictFile(fixture("gen9_legacy.pth")));
+    const StateDict sd = readStateDictFile(test::officialFixture("gen9_legacy_running_stats.pth"));
+    expectSameStateDict(sd, readStateDictFile(test::officialFixture("gen9_legacy.pth")));
 }
 
 TEST(OfficialWeights, ReadsTensorsSharingAStorage) {
     const torch::Tensor base = torch::arange(12, torch::kFloat32);
     for (const char *name : {"shared_zip.pth", "shared_legacy.pth"}) {
-        const StateDict sd = readStateDictFile(fixture(name));
+        const StateDict sd = readStateDictFile(test::officialFixture(name));
         ASSERT_EQ(sd.size(), 4u) << name;
         EXPECT_TRUE(torch::equal(sd[0].second, base)) << name;
         EXPECT_TRUE(torch::equal(sd[1].second, base.slice(0, 2, 5))) << name;
@@ -129,7 +125,7 @@ TEST(OfficialWeights, KeepsRunningStatsOfAffineNorms) {
 
 TEST(OfficialWeights, RoundTripsThroughOfficialFormat) {
     TempDir dir;
-    const StateDict original = readStateDictFile(fixture("gen6_zip.pth"));
+    const StateDict original = readStateDictFile(test::officialFixture("gen6_zip.pth"));
     writeOfficialStateDict(dir.file("copy.pth"), original);
     std::string format;
     expectSameStateDict(readStateDictFile(dir.file("copy.pth"), &format), original);
@@ -151,13 +147,13 @@ TEST(OfficialWeights, RoundTripsOtherDtypesAndViews) {
 }
 
 TEST(OfficialWeights, InfersGeneratorArch) {
-    const GeneratorArch arch9 = inferGeneratorArch(readStateDictFile(fixture("gen9_zip.pth")), "g");
+    const GeneratorArch arch9 = inferGeneratorArch(readStateDictFile(test::officialFixture("gen9_zip.pth")), "g");
     EXPECT_EQ(arch9.ngf, 2);
     EXPECT_EQ(arch9.nBlocks, 9);
     EXPECT_EQ(arch9.inputNc, 3);
     EXPECT_EQ(arch9.outputNc, 3);
     const GeneratorArch arch6 =
-        inferGeneratorArch(readStateDictFile(fixture("gen6_legacy.pth")), "g");
+        inferGeneratorArch(readStateDictFile(test::officialFixture("gen6_legacy.pth")), "g");
     EXPECT_EQ(arch6.ngf, 3);
     EXPECT_EQ(arch6.nBlocks, 6);
     EXPECT_EQ(arch6.inputNc, 1);
@@ -165,7 +161,7 @@ TEST(OfficialWeights, InfersGeneratorArch) {
 }
 
 TEST(OfficialWeights, RejectsDiscriminatorAsGenerator) {
-    const std::string path = fixture("disc_zip.pth");
+    const std::string path = test::officialFixture("disc_zip.pth");
     const StateDict sd = readStateDictFile(path);
     EXPECT_EQ(sd.front().first, "model.0.weight");
     try {
@@ -185,7 +181,7 @@ TEST(OfficialWeights, RejectsDiscriminatorAsGenerator) {
 }
 
 TEST(OfficialWeights, RejectsForeignLayouts) {
-    StateDict sd = readStateDictFile(fixture("gen9_zip.pth"));
+    StateDict sd = readStateDictFile(test::officialFixture("gen9_zip.pth"));
     const auto errorFor = [](const StateDict &dict) -> std::string {
         try {
             inferGeneratorArch(dict, "x.pth");
@@ -216,15 +212,15 @@ TEST(OfficialWeights, RejectsForeignLayouts) {
 }
 
 TEST(OfficialWeights, RejectsTextFile) {
-    const std::string path = fixture("text.pth");
+    const std::string path = test::officialFixture("text.pth");
     EXPECT_EQ(errorOf(path), "Cannot read weight file '" + path + "': not a PyTorch file");
 }
 
 TEST(OfficialWeights, RejectsTruncatedFiles) {
-    const std::string zip = fixture("truncated_zip.pth");
+    const std::string zip = test::officialFixture("truncated_zip.pth");
     EXPECT_NE(errorOf(zip).find("'" + zip + "': truncated"), std::string::npos) << errorOf(zip);
     TempDir dir;
-    const std::string legacy = readBytes(fixture("gen9_legacy.pth"));
+    const std::string legacy = readBytes(test::officialFixture("gen9_legacy.pth"));
     for (const size_t size : {size_t(20), legacy.size() / 2, legacy.size() - 1}) {
         const std::string path = dir.file("cut.pth");
         writeBytes(path, legacy.substr(0, size));

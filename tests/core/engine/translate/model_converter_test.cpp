@@ -1,4 +1,5 @@
 #include "core/engine/translate/model_converter.h"
+#include "../engine_test_support.h"
 
 #include "core/engine/checkpoint_io.h"
 #include "core/engine/error.h"
@@ -14,11 +15,6 @@ namespace cgs {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string officialFixture(const std::string &name) {
-    const char *root = std::getenv("CGS_SOURCE_DIR");
-    return std::string(root ? root : ".") + "/tests/fixtures/official/" + name;
-}
 
 void expectSameStateDict(const StateDict &a, const StateDict &b) {
     ASSERT_EQ(a.size(), b.size());
@@ -70,9 +66,9 @@ TEST_F(ModelConverterTest, OursToOfficialToOursIsExact) {
 TEST_F(ModelConverterTest, OfficialToOursToOfficialIsExact) {
     for (const std::string name : {"gen9_legacy.pth", "gen6_zip.pth"}) {
         const std::string ours = path(name + ".ours"), pth = path(name + ".back.pth");
-        convert(officialFixture(name), ours);
+        convert(test::officialFixture(name), ours);
         convert(ours, pth);
-        expectSameStateDict(readStateDictFile(officialFixture(name)), readStateDictFile(pth));
+        expectSameStateDict(readStateDictFile(test::officialFixture(name)), readStateDictFile(pth));
     }
 }
 
@@ -90,7 +86,7 @@ TEST_F(ModelConverterTest, PicksGeneratorOfDirection) {
 
 TEST_F(ModelConverterTest, RefusesExistingOutputAndNamesBadInput) {
     fs::create_directories(path("exists"));
-    EXPECT_THROW(convert(officialFixture("gen9_zip.pth"), path("exists")), ConfigError);
+    EXPECT_THROW(convert(test::officialFixture("gen9_zip.pth"), path("exists")), ConfigError);
     try {
         convert(path("missing.pth"), path("out"));
         FAIL() << "no error";
@@ -98,7 +94,7 @@ TEST_F(ModelConverterTest, RefusesExistingOutputAndNamesBadInput) {
         EXPECT_NE(std::string(e.what()).find(path("missing.pth")), std::string::npos);
     }
     try {
-        convert(officialFixture("disc_zip.pth"), path("out"));
+        convert(test::officialFixture("disc_zip.pth"), path("out"));
         FAIL() << "no error";
     } catch (const CheckpointError &e) {
         EXPECT_NE(std::string(e.what()).find("disc_zip.pth"), std::string::npos);

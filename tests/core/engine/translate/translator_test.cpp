@@ -1,4 +1,5 @@
 #include "core/engine/translator.h"
+#include "../engine_test_support.h"
 
 #include "core/engine/checkpoint_io.h"
 #include "core/engine/error.h"
@@ -15,11 +16,6 @@ namespace cgs {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string officialFixture(const std::string &name) {
-    const char *root = std::getenv("CGS_SOURCE_DIR");
-    return std::string(root ? root : ".") + "/tests/fixtures/official/" + name;
-}
 
 Image randomImage(int w, int h, int channels, unsigned seed = 1) {
     Image img(w, h, channels);
@@ -166,23 +162,23 @@ TEST_F(TranslatorTest, MissingOrForeignModelNamesPath) {
     const std::string oneGenerator = checkpoint("ckpt", 1);
     const std::string e = errorOf([&] { translate(oneGenerator, img, Direction::BToA); });
     EXPECT_NE(e.find("G_B.pt"), std::string::npos) << e;
-    const std::string d = errorOf([&] { translate(officialFixture("disc_zip.pth"), img); });
+    const std::string d = errorOf([&] { translate(test::officialFixture("disc_zip.pth"), img); });
     EXPECT_NE(d.find("disc_zip.pth"), std::string::npos) << d;
 }
 
 TEST_F(TranslatorTest, LoadsOfficialWeightFiles) {
     TranslatorOptions o;
-    o.model = officialFixture("gen9_legacy.pth");
+    o.model = test::officialFixture("gen9_legacy.pth");
     o.device = "cpu";
     const Translator t(o);
     EXPECT_EQ(t.info().format, "official-legacy");
     EXPECT_EQ(t.info().ngf, 2);
     EXPECT_EQ(t.info().nBlocks, 9);
-    o.model = officialFixture("gen9_zip.pth");
+    o.model = test::officialFixture("gen9_zip.pth");
     const Image img = randomImage(37, 29, 3);
     EXPECT_EQ(Translator(o).translate(img).data, t.translate(img).data);
     // A 1 -> 2 channel generator has no image meaning: refused with its name.
-    o.model = officialFixture("gen6_zip.pth");
+    o.model = test::officialFixture("gen6_zip.pth");
     EXPECT_NE(errorOf([&] { Translator{o}; }).find("gen6_zip.pth"), std::string::npos);
 }
 
@@ -192,7 +188,7 @@ TEST_F(TranslatorTest, LoadsOfficialWeightFiles) {
 TEST_F(TranslatorTest, LoadsOfficialRunAndModelFolders) {
     const fs::path run = m_dir / "official_run";
     fs::create_directories(run);
-    fs::copy_file(officialFixture("gen9_legacy.pth"), run / "latest_net_G_A.pth");
+    fs::copy_file(test::officialFixture("gen9_legacy.pth"), run / "latest_net_G_A.pth");
     torch::manual_seed(3);
     ResnetGenerator six(ResnetGeneratorOptions(3, 3).ngf(4).n_blocks(6));
     saveOfficialGenerator((run / "latest_net_G_B.pth").string(), six);
@@ -224,7 +220,7 @@ TEST_F(TranslatorTest, LoadsOfficialRunAndModelFolders) {
 
     const fs::path pretrained = m_dir / "style_monet_pretrained";
     fs::create_directories(pretrained);
-    fs::copy_file(officialFixture("gen9_zip.pth"), pretrained / "latest_net_G.pth");
+    fs::copy_file(test::officialFixture("gen9_zip.pth"), pretrained / "latest_net_G.pth");
     TranslatorOptions p;
     p.model = pretrained.string();
     p.device = "cpu";
