@@ -715,6 +715,16 @@
         <source>Stop it first, or start a second CycleGAN Studio to train two runs at once.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This is a run of the official code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue it once from the command line, with the options it was trained with:
+cyclegan train --dataroot &lt;data&gt; --name %1 --checkpoints_dir %2 --continue_train --epoch_count &lt;next epoch&gt;
+From then on, Resume run… continues it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::TrainingWorker</name>

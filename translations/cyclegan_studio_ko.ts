@@ -715,6 +715,18 @@
         <source>Stop it first, or start a second CycleGAN Studio to train two runs at once.</source>
         <translation>먼저 멈추거나, 두 실행을 동시에 학습하려면 CycleGAN Studio를 하나 더 여십시오.</translation>
     </message>
+    <message>
+        <source>This is a run of the official code</source>
+        <translation>공식 코드로 학습한 실행입니다</translation>
+    </message>
+    <message>
+        <source>Continue it once from the command line, with the options it was trained with:
+cyclegan train --dataroot &lt;data&gt; --name %1 --checkpoints_dir %2 --continue_train --epoch_count &lt;next epoch&gt;
+From then on, Resume run… continues it here.</source>
+        <translation>명령줄에서 학습 당시의 옵션으로 한 번 이어서 학습하십시오:
+cyclegan train --dataroot &lt;data&gt; --name %1 --checkpoints_dir %2 --continue_train --epoch_count &lt;다음 에포크&gt;
+그 뒤로는 여기에서 “실행 이어서 하기…”로 이어갈 수 있습니다.</translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::TrainingWorker</name>

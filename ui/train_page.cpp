@@ -1,5 +1,7 @@
 #include "ui/train_page.h"
 
+#include "core/engine/checkpoint_store.h"
+
 #include "core/engine/error.h"
 #include "ui/error_banner.h"
 #include "ui/loss_log_reader.h"
@@ -267,6 +269,19 @@ void TrainPage::resumeRun(const QString &runDirArg)
         settings.setValue(QStringLiteral("folders/resume"), runDir);
     }
     QFile config(QDir(runDir).filePath(QStringLiteral("config.json")));
+    if (!config.exists() && !cgs::listOfficialEpochs(runDir.toStdString()).empty()) {
+        // The official train.py's run: its options (train_opt.txt) are not read here.
+        const QDir dir(runDir);
+        m_banner->showError(
+            tr("This is a run of the official code"),
+            tr("Continue it once from the command line, with the options it was trained with:\n"
+               "cyclegan train --dataroot <data> --name %1 --checkpoints_dir %2 "
+               "--continue_train --epoch_count <next epoch>\n"
+               "From then on, Resume run\u2026 continues it here.")
+                .arg(dir.dirName(),
+                     QDir::toNativeSeparators(QDir::cleanPath(dir.absoluteFilePath(QStringLiteral(".."))))));
+        return;
+    }
     if (!config.open(QIODevice::ReadOnly)) {
         m_banner->showError(tr("This folder is not a training run"),
                             tr("Cannot open %1").arg(QDir::toNativeSeparators(config.fileName())));

@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -124,6 +125,24 @@ TEST(TrainPage, ResumedRunShowsItsWholeHistory)
     EXPECT_GE(page.lossPlot()->pointCount(), 2);
     ASSERT_TRUE(waitUntil([&] { return page.controller()->state() == State::Idle; }, 120000));
     EXPECT_GE(page.lossPlot()->pointCount(), 2);
+}
+
+TEST(TrainPage, AnOfficialRunFolderSaysHowToContinueIt)
+{
+    QTemporaryDir run;
+    const QString fixtures = qEnvironmentVariable("CGS_SOURCE_DIR") + "/tests/fixtures/official/";
+    for (const char *net : {"G_A", "G_B", "D_A", "D_B"})
+        ASSERT_TRUE(QFile::copy(fixtures + (net[0] == 'G' ? "gen9_zip.pth" : "disc_zip.pth"),
+                                run.filePath(QStringLiteral("latest_net_%1.pth").arg(net))));
+    TrainPage page;
+    page.resumeRun(run.path());
+    EXPECT_EQ(page.controller()->state(), State::Idle);
+    EXPECT_EQ(page.banner()->level(), ErrorBanner::Level::Error);
+    EXPECT_TRUE(page.banner()->summary().contains("official code"))
+        << page.banner()->summary().toStdString();
+    EXPECT_TRUE(page.banner()->detail().contains("--continue_train"));
+    EXPECT_TRUE(page.banner()->detail().contains("--name " + QDir(run.path()).dirName()))
+        << page.banner()->detail().toStdString();
 }
 
 } // namespace
