@@ -21,6 +21,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -288,13 +289,12 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::trainingStateChanged()
 {
-    using State = TrainingController::State;
-    const State state = m_train->controller()->state();
-    m_startAction->setEnabled(state == State::Idle);
-    m_resumeAction->setEnabled(state == State::Idle);
-    m_pauseAction->setEnabled(state == State::Starting || state == State::Running ||
-                              state == State::Paused);
-    m_stopAction->setEnabled(state != State::Idle && state != State::Stopping);
+    // The Train menu follows the page's buttons (the page updates them first: it connected
+    // to the controller before this window did).
+    m_startAction->setEnabled(m_train->startButton()->isEnabled());
+    m_resumeAction->setEnabled(m_train->resumeRunButton()->isEnabled());
+    m_pauseAction->setEnabled(m_train->pauseButton()->isEnabled());
+    m_stopAction->setEnabled(m_train->stopButton()->isEnabled());
     if (!m_closeWhenIdle || m_train->controller()->isActive())
         return;
     // Deferred: a failure of the stop (disk full while saving) is reported right after the

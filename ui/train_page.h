@@ -35,6 +35,7 @@ public:
     QPushButton *startButton() const { return m_start; }
     QPushButton *pauseButton() const { return m_pause; }
     QPushButton *stopButton() const { return m_stop; }
+    QPushButton *resumeRunButton() const { return m_resumeRun; }
     QString statusText() const;
     // The run folder of the current or last run ("" before the first).
     QString runDir() const { return m_runDir; }

@@ -112,6 +112,24 @@ std::vector<std::string> listOfficialEpochs(const std::string &dir) {
     return tags;
 }
 
+std::string officialWeightFile(const std::string &dir, const std::string &epoch,
+                               const std::vector<std::string> &names) {
+    const std::string tag = officialEpochTag(epoch);
+    std::string tried;
+    for (const auto &name : names) {
+        const std::string file = tag + "_net_" + name + ".pth";
+        std::error_code ec;
+        if (fs::is_regular_file(fs::path(dir) / file, ec))
+            return (fs::path(dir) / file).string();
+        tried += (tried.empty() ? "" : " or ") + file;
+    }
+    std::string epochs;
+    for (const auto &t : listOfficialEpochs(dir))
+        epochs += (epochs.empty() ? "" : ", ") + t;
+    throw CheckpointError("Official folder '" + dir + "' has no " + tried + " (it has epochs: " +
+                          (epochs.empty() ? "none" : epochs) + ")");
+}
+
 ResnetGenerator loadCheckpointGenerator(const std::string &checkpointDir, Direction direction,
                                         const torch::Device &device) {
     const CheckpointInfo info = readCheckpointInfo(checkpointDir);

@@ -27,6 +27,12 @@ std::vector<std::string> listOfficialEpochs(const std::string &dir);
 // The official tag for one of ours: "latest" for "", "5" for "epoch_0005", else unchanged.
 std::string officialEpochTag(const std::string &epoch);
 
+// The weight file <dir>/<tag>_net_<name>.pth of an official folder for the first of `names`
+// that exists (tag = officialEpochTag(epoch); names such as "G_A", "D_B", "G"). Throws
+// CheckpointError naming the folder, the files looked for and the epochs the folder has.
+std::string officialWeightFile(const std::string &dir, const std::string &epoch,
+                               const std::vector<std::string> &names);
+
 // Reads one checkpoint folder's state.json. Throws CheckpointError naming the folder and cause.
 CheckpointInfo readCheckpointInfo(const std::string &checkpointDir);
 

@@ -118,25 +118,11 @@ void Trainer::Impl::prepareLocked() {
     if (officialRun && !options.continueTrain)
         throw ConfigError("Run folder '" + folder.dir() + "' holds a run of the official code: " +
                           "use --continue_train to continue it, or choose another --name");
-    std::string officialTag;
+    std::vector<std::string> officialFiles; // G_A, G_B, D_A, D_B; checked before any work
     std::string resumeFrom;
     if (officialRun) {
-        officialTag = officialEpochTag(options.epoch);
-        std::string missing;
-        for (const char *net : {"G_A", "G_B", "D_A", "D_B"}) {
-            const std::string file = folder.dir() + "/" + officialTag + "_net_" + net + ".pth";
-            if (!std::filesystem::is_regular_file(file))
-                missing += (missing.empty() ? "" : ", ") + file;
-        }
-        if (!missing.empty())
-            throw CheckpointError("Cannot continue the official run '" + folder.dir() +
-                                  "' from epoch '" + officialTag + "': missing " + missing +
-                                  " (it has epochs: " + [&] {
-                                      std::string list;
-                                      for (const auto &t : listOfficialEpochs(folder.dir()))
-                                          list += (list.empty() ? "" : ", ") + t;
-                                      return list;
-                                  }() + ")");
+        for (const char *net : {"G_A", "G_B", "D_A", "D_B"})
+            officialFiles.push_back(officialWeightFile(folder.dir(), options.epoch, {net}));
     } else if (options.continueTrain) {
         std::vector<std::string> skipped;
         resumeFrom =
@@ -157,13 +143,13 @@ void Trainer::Impl::prepareLocked() {
         resumedFrom = resumeFrom;
     }
     if (officialRun) {
-        const std::string stem = folder.dir() + "/" + officialTag + "_net_";
-        loadOfficialWeightsInto(*model->netGA, stem + "G_A.pth");
-        loadOfficialWeightsInto(*model->netGB, stem + "G_B.pth");
-        loadOfficialWeightsInto(*model->netDA, stem + "D_A.pth");
-        loadOfficialWeightsInto(*model->netDB, stem + "D_B.pth");
+        loadOfficialWeightsInto(*model->netGA, officialFiles[0]);
+        loadOfficialWeightsInto(*model->netGB, officialFiles[1]);
+        loadOfficialWeightsInto(*model->netDA, officialFiles[2]);
+        loadOfficialWeightsInto(*model->netDB, officialFiles[3]);
         startWarnings.push_back(
-            "Continuing the official run from " + stem + "{G_A,G_B,D_A,D_B}.pth at epoch " +
+            "Continuing the official run from " + folder.dir() + "/" +
+            officialEpochTag(options.epoch) + "_net_{G_A,G_B,D_A,D_B}.pth at epoch " +
             std::to_string(options.epochCount) +
             " (--epoch_count): the official files hold no optimizer moments, image pools or "
             "random states, so these start fresh, as in the official --continue_train; from "

@@ -5,9 +5,7 @@
 #include "core/engine/error.h"
 #include "core/engine/official/official_weights.h"
 
-#include <algorithm>
 #include <filesystem>
-#include <vector>
 
 namespace cgs {
 namespace fs = std::filesystem;
@@ -51,34 +49,6 @@ bool isCheckpointGeneratorFile(const fs::path &file, Direction *direction) {
     return true;
 }
 
-// The generator file of an official folder for `epoch` and `direction`: a run folder of the
-// official train.py (<epoch>_net_G_A.pth, <epoch>_net_G_B.pth, ...) or a pretrained model
-// folder of its test.py (<epoch>_net_G.pth, one direction). Empty when the folder holds no
-// official generator at all; throws CheckpointError naming what it has when the epoch is
-// missing.
-std::string officialGeneratorFile(const fs::path &dir, const std::string &epoch,
-                                  Direction direction) {
-    const std::vector<std::string> tags = listOfficialEpochs(dir.string());
-    if (tags.empty())
-        return {};
-    const std::string tag = officialEpochTag(epoch);
-    std::error_code ec;
-    const fs::path both = dir / (tag + (direction == Direction::AToB ? "_net_G_A.pth"
-                                                                      : "_net_G_B.pth"));
-    if (fs::is_regular_file(both, ec))
-        return both.string();
-    const fs::path one = dir / (tag + "_net_G.pth");
-    if (fs::is_regular_file(one, ec))
-        return one.string();
-    std::string list;
-    for (const auto &t : tags)
-        list += (list.empty() ? "" : ", ") + t;
-    throw CheckpointError("Official model folder '" + dir.string() + "' has no generator for epoch '" +
-                          tag + "' and direction " +
-                          (direction == Direction::AToB ? "AtoB" : "BtoA") + " (it has epochs: " +
-                          list + ")");
-}
-
 } // namespace
 
 std::string resolveCheckpointFolder(const std::string &model, const std::string &epoch) {
@@ -113,11 +83,14 @@ LoadedGenerator loadGenerator(const TranslatorOptions &options, const torch::Dev
     LoadedGenerator g;
     Direction direction = options.direction;
     if (fs::is_directory(path, ec)) {
+        // A folder of the official code: <epoch>_net_G_A.pth / _net_G_B.pth by direction, or
+        // a pretrained model's <epoch>_net_G.pth.
         const bool ours = fs::exists(path / "state.json", ec) ||
                           fs::is_directory(path / "checkpoints", ec);
-        const std::string official =
-            ours ? std::string() : officialGeneratorFile(path, options.epoch, options.direction);
-        if (!official.empty()) {
+        if (!ours && !listOfficialEpochs(options.model).empty()) {
+            const std::string official = officialWeightFile(
+                options.model, options.epoch,
+                {options.direction == Direction::AToB ? "G_A" : "G_B", "G"});
             g.net = loadOfficialGenerator(official, device, &g.info.format);
             g.info.source = official;
             g.info.tag = officialEpochTag(options.epoch);

@@ -1,4 +1,5 @@
 #include "core/engine/cycle_gan_model.h"
+#include "engine_test_support.h"
 
 #include "core/engine/image_tensor.h"
 #include "core/engine/synthetic_source.h"
@@ -9,13 +10,9 @@ namespace cgs {
 namespace {
 
 TrainOptions tinyOptions() {
-    TrainOptions o;
-    o.dataroot = "synthetic";
-    o.netG = "resnet_6blocks";
+    TrainOptions o = test::tinySyntheticOptions("", "");
     o.ngf = 8;
     o.ndf = 8;
-    o.cropSize = 32;
-    o.loadSize = 32;
     return o;
 }
 

@@ -1,4 +1,5 @@
 #include "core/engine/cycle_gan_model.h"
+#include "../engine_test_support.h"
 
 #include "core/engine/benchmark.h"
 #include "core/engine/image_tensor.h"
@@ -10,9 +11,7 @@ namespace cgs {
 namespace {
 
 TrainOptions tinyOptions() {
-    TrainOptions o;
-    o.dataroot = "synthetic";
-    o.netG = "resnet_6blocks";
+    TrainOptions o = test::tinySyntheticOptions("", "");
     o.ngf = 8;
     o.ndf = 8;
     o.cropSize = 64;
