@@ -1,6 +1,6 @@
 // libFuzzer target: a checkpoint's manifest.json and state.json parsers. Any input must give a
 // result or a CheckpointError; anything else (another exception, a crash, UB) is a finding.
-#include "core/engine/checkpoint_manifest.h"
+#include "core/engine/checkpoint/checkpoint_manifest.h"
 #include "core/engine/error.h"
 
 #include <cstddef>

@@ -1,14 +1,14 @@
 #include "ui/main_window.h"
 
 #include "core/engine/device.h"
-#include "ui/compare_page.h"
+#include "ui/compare/compare_page.h"
 #include "ui/demo_locator.h"
-#include "ui/export_page.h"
+#include "ui/export/export_page.h"
 #include "ui/language_manager.h"
-#include "ui/model_picker.h"
-#include "ui/train_options_form.h"
-#include "ui/train_page.h"
-#include "ui/translate_page.h"
+#include "ui/widgets/model_picker.h"
+#include "ui/train/train_options_form.h"
+#include "ui/train/train_page.h"
+#include "ui/translate/translate_page.h"
 
 #include <QAction>
 #include <QActionGroup>

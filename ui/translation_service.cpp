@@ -1,7 +1,7 @@
 #include "ui/translation_service.h"
 
 #include "core/imageio/image_codec.h"
-#include "ui/image_convert.h"
+#include "ui/widgets/image_convert.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>

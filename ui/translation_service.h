@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/engine/translator.h"
+#include "core/engine/translate/translator.h"
 
 #include <QImage>
 #include <QMetaType>

@@ -1,6 +1,6 @@
 #include "app/cli/command.h"
 
-#include "core/engine/benchmark.h"
+#include "core/engine/train/benchmark.h"
 #include "core/engine/error.h"
 
 #include <cstdio>

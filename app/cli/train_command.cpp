@@ -1,7 +1,7 @@
 #include "app/cli/command.h"
 
 #include "core/engine/error.h"
-#include "core/engine/trainer.h"
+#include "core/engine/train/trainer.h"
 #include "core/imageio/folder_source.h"
 #include "core/imageio/png_writer.h"
 

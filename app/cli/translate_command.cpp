@@ -1,7 +1,7 @@
 #include "app/cli/command.h"
 
 #include "core/engine/error.h"
-#include "core/engine/translator.h"
+#include "core/engine/translate/translator.h"
 #include "core/imageio/batch_export.h"
 
 #include <algorithm>

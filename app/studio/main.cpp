@@ -4,8 +4,8 @@
 #include "core/engine/thread_env.h"
 #include "ui/language_manager.h"
 #include "ui/main_window.h"
-#include "ui/preview_frame.h"
-#include "ui/translate_page.h"
+#include "ui/train/preview_frame.h"
+#include "ui/translate/translate_page.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/engine/train_options.h"
+#include "core/engine/train/train_options.h"
 #include "core/engine/unpaired_source.h"
 #include "core/imageio/domain_files.h"
 #include "core/imageio/preprocess.h"

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/engine/image.h"
-#include "core/engine/train_options.h"
+#include "core/engine/train/train_options.h"
 
 #include <cstdint>
 

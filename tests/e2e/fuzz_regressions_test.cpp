@@ -1,6 +1,6 @@
 // Replays the inputs that once crashed a fuzzer (fuzz/regressions/<target>/*) through the
 // same entry points, in the normal build: each must give a result or a cgs::Error.
-#include "core/engine/checkpoint_manifest.h"
+#include "core/engine/checkpoint/checkpoint_manifest.h"
 #include "core/engine/error.h"
 #include "core/engine/official/official_weights.h"
 #include "core/imageio/image_codec.h"

@@ -1,17 +1,17 @@
 // Issue 7, part 6: what happens when the studio is asked to do two things at once. Each case
 // either works or is refused with a message; none crashes or damages a file.
 
-#include "core/engine/checkpoint_store.h"
-#include "ui/error_banner.h"
-#include "ui/export_page.h"
-#include "ui/loss_log_reader.h"
-#include "ui/loss_plot.h"
+#include "core/engine/checkpoint/checkpoint_store.h"
+#include "ui/widgets/error_banner.h"
+#include "ui/export/export_page.h"
+#include "ui/train/loss_log_reader.h"
+#include "ui/train/loss_plot.h"
 #include "ui/main_window.h"
-#include "ui/model_picker.h"
-#include "ui/train_options_form.h"
-#include "ui/train_page.h"
-#include "ui/translate_page.h"
-#include "ui_test_support.h"
+#include "ui/widgets/model_picker.h"
+#include "ui/train/train_options_form.h"
+#include "ui/train/train_page.h"
+#include "ui/translate/translate_page.h"
+#include "tests/ui/ui_test_support.h"
 
 #include <QAction>
 #include <QDir>

@@ -1,7 +1,7 @@
 #include "ui/language_manager.h"
 
 #include "ui/main_window.h"
-#include "ui/train_page.h"
+#include "ui/train/train_page.h"
 
 #include <QPushButton>
 

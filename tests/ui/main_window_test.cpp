@@ -1,10 +1,10 @@
 #include "ui/main_window.h"
 
 #include "ui/demo_locator.h"
-#include "ui/loss_plot.h"
-#include "ui/train_options_form.h"
-#include "ui/train_page.h"
-#include "ui_test_support.h"
+#include "ui/train/loss_plot.h"
+#include "ui/train/train_options_form.h"
+#include "ui/train/train_page.h"
+#include "tests/ui/ui_test_support.h"
 
 #include <QAction>
 #include <QDir>

@@ -3,17 +3,17 @@
 // folder CGS_SCREENSHOT_DIR names (docs/screenshots for the README).
 #include "ui/main_window.h"
 
-#include "ui/compare_page.h"
+#include "ui/compare/compare_page.h"
 #include "ui/demo_locator.h"
-#include "ui/export_page.h"
+#include "ui/export/export_page.h"
 #include "ui/language_manager.h"
-#include "ui/loss_plot.h"
-#include "ui/model_picker.h"
-#include "ui/preview_panel.h"
-#include "ui/train_options_form.h"
-#include "ui/train_page.h"
-#include "ui/translate_page.h"
-#include "ui_test_support.h"
+#include "ui/train/loss_plot.h"
+#include "ui/widgets/model_picker.h"
+#include "ui/train/preview_panel.h"
+#include "ui/train/train_options_form.h"
+#include "ui/train/train_page.h"
+#include "ui/translate/translate_page.h"
+#include "tests/ui/ui_test_support.h"
 
 #include <QDir>
 #include <QSignalSpy>

@@ -1,7 +1,7 @@
-#include "ui_test_support.h"
+#include "tests/ui/ui_test_support.h"
 
-#include "core/engine/train_control.h"
-#include "core/engine/trainer.h"
+#include "core/engine/train/train_control.h"
+#include "core/engine/train/trainer.h"
 #include "core/imageio/folder_source.h"
 #include "core/imageio/png_writer.h"
 #include "ui/demo_locator.h"

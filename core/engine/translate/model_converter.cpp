@@ -1,6 +1,6 @@
 #include "core/engine/translate/model_converter.h"
 
-#include "core/engine/checkpoint_io.h"
+#include "core/engine/checkpoint/generator_checkpoint.h"
 #include "core/engine/error.h"
 #include "core/engine/official/official_weights.h"
 #include "core/engine/translate/model_loader.h"

@@ -1,7 +1,7 @@
 #include "core/engine/translate/model_loader.h"
 
-#include "core/engine/checkpoint_io.h"
-#include "core/engine/checkpoint_store.h"
+#include "core/engine/checkpoint/generator_checkpoint.h"
+#include "core/engine/checkpoint/checkpoint_store.h"
 #include "core/engine/error.h"
 #include "core/engine/official/official_weights.h"
 

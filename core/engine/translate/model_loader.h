@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/engine/nn/resnet_generator.h"
-#include "core/engine/translator.h"
+#include "core/engine/translate/translator.h"
 
 #include <torch/torch.h>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/engine/train_options.h"
+#include "core/engine/train/train_options.h"
 
 #include <gtest/gtest.h>
 

@@ -1,9 +1,9 @@
-#include "core/engine/cycle_gan_model.h"
-#include "../engine_test_support.h"
+#include "core/engine/train/cycle_gan_model.h"
+#include "tests/core/engine/engine_test_support.h"
 
-#include "core/engine/benchmark.h"
+#include "core/engine/train/benchmark.h"
 #include "core/engine/image_tensor.h"
-#include "core/engine/synthetic_source.h"
+#include "core/engine/train/synthetic_source.h"
 
 #include <gtest/gtest.h>
 

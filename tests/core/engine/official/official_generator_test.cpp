@@ -1,5 +1,5 @@
 #include "core/engine/official/official_weights.h"
-#include "../engine_test_support.h"
+#include "tests/core/engine/engine_test_support.h"
 
 #include "core/engine/error.h"
 

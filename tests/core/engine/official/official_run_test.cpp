@@ -3,10 +3,10 @@
 #include "core/engine/official/official_weights.h"
 
 #include "core/engine/error.h"
-#include "core/engine/synthetic_source.h"
-#include "core/engine/trainer.h"
-#include "core/engine/training_checkpoint.h"
-#include "../engine_test_support.h"
+#include "core/engine/train/synthetic_source.h"
+#include "core/engine/train/trainer.h"
+#include "core/engine/train/training_checkpoint.h"
+#include "tests/core/engine/engine_test_support.h"
 
 #include <gtest/gtest.h>
 

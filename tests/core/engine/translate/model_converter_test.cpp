@@ -1,7 +1,7 @@
 #include "core/engine/translate/model_converter.h"
-#include "../engine_test_support.h"
+#include "tests/core/engine/engine_test_support.h"
 
-#include "core/engine/checkpoint_io.h"
+#include "core/engine/checkpoint/generator_checkpoint.h"
 #include "core/engine/error.h"
 #include "core/engine/official/official_weights.h"
 

@@ -1,7 +1,8 @@
-#include "core/engine/translator.h"
-#include "../engine_test_support.h"
+#include "core/engine/translate/translator.h"
+#include "tests/core/engine/engine_test_support.h"
 
-#include "core/engine/checkpoint_io.h"
+#include "core/engine/checkpoint/checkpoint_store.h"
+#include "core/engine/checkpoint/generator_checkpoint.h"
 #include "core/engine/error.h"
 #include "core/engine/official/official_weights.h"
 

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "core/engine/direction.h"
+#include "core/engine/nn/resnet_generator.h"
+
+#include <torch/torch.h>
+
+namespace cgs {
+
+// Loads one generator of a checkpoint folder (G_A for AToB, G_B for BToA), with the
+// architecture its state.json records, onto `device`, in eval mode.
+// Throws CheckpointError naming the file and the cause.
+ResnetGenerator loadCheckpointGenerator(const std::string &checkpointDir, Direction direction,
+                                        const torch::Device &device);
+
+// Writes a generator as a one-generator checkpoint folder that loadCheckpointGenerator and
+// Translator read (state.json + G_A.pt, written atomically); used by `cyclegan convert`.
+void saveGeneratorCheckpoint(const std::string &checkpointDir, ResnetGenerator &generator);
+
+} // namespace cgs

@@ -1,0 +1,131 @@
+#include "core/engine/train/run_lock.h"
+
+#include "core/engine/error.h"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <system_error>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace cgs {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string readHolder(int fd) {
+    char buffer[256] = {};
+    const ssize_t n = ::pread(fd, buffer, sizeof buffer - 1, 0);
+    if (n <= 0)
+        return {};
+    std::string text(buffer, static_cast<std::size_t>(n));
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' '))
+        text.pop_back();
+    return text;
+}
+
+void writeHolder(int fd) {
+    char host[128] = {};
+    if (::gethostname(host, sizeof host - 1) != 0)
+        std::strcpy(host, "?");
+    const std::string text = "pid " + std::to_string(::getpid()) + " on " + host + "\n";
+    if (::ftruncate(fd, 0) == 0) {
+        // Informational only: a short write costs nothing but a vaguer refusal message.
+        [[maybe_unused]] const ssize_t n = ::pwrite(fd, text.data(), text.size(), 0);
+    }
+}
+
+} // namespace
+
+RunLock::RunLock(const std::string &runDir) : m_dir(runDir) {
+    std::error_code ec;
+    if (!fs::is_directory(runDir, ec)) {
+        m_createdFolder = fs::create_directories(runDir, ec);
+        if (ec)
+            throw IoError("Cannot create the run folder '" + runDir + "': " + ec.message());
+    }
+    const std::string path = lockPath(runDir);
+    for (int attempt = 0;; ++attempt) {
+        const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (fd < 0)
+            throw IoError("Cannot open the run lock '" + path + "': " + std::strerror(errno));
+        int rc;
+        do {
+            rc = ::flock(fd, LOCK_EX | LOCK_NB);
+        } while (rc != 0 && errno == EINTR);
+        if (rc != 0) {
+            const int err = errno;
+            const std::string holder = err == EWOULDBLOCK ? readHolder(fd) : std::string();
+            ::close(fd);
+            if (err == EWOULDBLOCK)
+                throw ConfigError("Run folder '" + runDir + "' is in use by another training" +
+                                  (holder.empty() ? std::string() : " (" + holder + ")") +
+                                  ": wait for it to finish or stop it, or choose another --name");
+            if (err == ENOLCK || err == EOPNOTSUPP || err == ENOSYS) {
+                ::close(fd);
+                // Some network and FUSE file systems have no locks: train anyway, and say so.
+                m_warning = "The file system of run folder '" + runDir +
+                            "' does not support locks (" + std::strerror(err) +
+                            "): a second training of this run would not be refused";
+                return;
+            }
+            throw IoError("Cannot lock the run folder '" + runDir + "': " + std::strerror(err));
+        }
+        // A holder that gave up on a folder it had just created removes the lock file; if we
+        // locked that unlinked file, the lock protects nothing: open the path again.
+        struct stat held {}, named {};
+        if (::fstat(fd, &held) == 0 && ::stat(path.c_str(), &named) == 0 &&
+            held.st_dev == named.st_dev && held.st_ino == named.st_ino) {
+            m_fd = fd;
+            break;
+        }
+        ::close(fd);
+        if (attempt >= 10)
+            throw IoError("Cannot lock the run folder '" + runDir +
+                          "': its lock file keeps disappearing");
+        if (!fs::is_directory(runDir, ec) && !fs::create_directories(runDir, ec) && ec)
+            throw IoError("Cannot create the run folder '" + runDir + "': " + ec.message());
+    }
+    writeHolder(m_fd);
+}
+
+RunLock::~RunLock() { release(); }
+
+RunLock::RunLock(RunLock &&other) noexcept
+    : m_fd(other.m_fd), m_dir(std::move(other.m_dir)), m_warning(std::move(other.m_warning)),
+      m_createdFolder(other.m_createdFolder) {
+    other.m_fd = -1;
+}
+
+RunLock &RunLock::operator=(RunLock &&other) noexcept {
+    if (this != &other) {
+        release();
+        m_fd = other.m_fd;
+        m_dir = std::move(other.m_dir);
+        m_warning = std::move(other.m_warning);
+        m_createdFolder = other.m_createdFolder;
+        other.m_fd = -1;
+    }
+    return *this;
+}
+
+void RunLock::release(bool removeFolderIfEmpty) {
+    if (m_fd < 0)
+        return;
+    if (removeFolderIfEmpty && m_createdFolder) {
+        // Still holding the lock, so no other training is using the folder: remove the lock
+        // file, then the folder only if it is empty (never anything a user put there).
+        std::error_code ec;
+        fs::remove(lockPath(m_dir), ec);
+        fs::remove(m_dir, ec); // fails, harmlessly, when not empty
+    }
+    ::close(m_fd); // drops the flock
+    m_fd = -1;
+}
+
+} // namespace cgs

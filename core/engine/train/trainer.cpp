@@ -1,0 +1,360 @@
+#include "core/engine/train/trainer.h"
+
+#include "core/engine/checkpoint/checkpoint_store.h"
+#include "core/engine/train/cycle_gan_model.h"
+#include "core/engine/device.h"
+#include "core/engine/device_util.h"
+#include "core/engine/error.h"
+#include "core/engine/image_tensor.h"
+#include "core/engine/train/lr_schedule.h"
+#include "core/engine/official/official_weights.h"
+#include "core/engine/train/preview_grid.h"
+#include "core/engine/train/run_folder.h"
+#include "core/engine/train/run_lock.h"
+#include "core/engine/train/training_checkpoint.h"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <mutex>
+#include <random>
+
+namespace cgs {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string epochTag(int epoch) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "epoch_%04d", epoch);
+    return buf;
+}
+
+// True when the count of images seen went past a multiple of `freq` with this step.
+bool crossed(std::int64_t imagesBefore, std::int64_t imagesAfter, int freq) {
+    return imagesAfter / freq != imagesBefore / freq;
+}
+
+std::uint64_t resolveSeed(std::int64_t seed) {
+    if (seed >= 0)
+        return static_cast<std::uint64_t>(seed);
+    std::random_device rd;
+    return (static_cast<std::uint64_t>(rd()) << 20) ^ rd();
+}
+
+// Converts a c10::Error escaping from Torch into the core's categories.
+[[noreturn]] void rethrowTorch(const c10::Error &e, const TrainOptions &o) {
+    const std::string msg = e.what_without_backtrace();
+    if (msg.find("out of memory") != std::string::npos)
+        throw DeviceError("Out of memory training at " + std::to_string(o.cropSize) + "x" +
+                          std::to_string(o.cropSize) + ", batch " + std::to_string(o.batchSize) +
+                          ": try a smaller --crop_size or --batch_size, --netG resnet_6blocks "
+                          "or a smaller --ngf (" + msg.substr(0, 200) + ")");
+    throw TrainingError("Training failed: " + msg);
+}
+
+} // namespace
+
+struct Trainer::Impl {
+    TrainOptions options;
+    std::unique_ptr<UnpairedSource> source;
+    std::shared_ptr<ImageWriter> writer;
+    torch::Device device{torch::kCPU};
+    std::unique_ptr<CycleGanModel> model;
+    RunFolder folder{""};
+    RunLock lock; // held from prepare() to destruction: one training per run folder
+    TrainingCounters counters;
+    std::int64_t epochSize = 0;
+    int lastEpoch = 0;
+    double smoothedSeconds = 0;
+    double lr = 0; // learning rate of the epoch in progress
+    std::string resumedFrom; // checkpoint folder, when continuing a run
+    std::vector<std::string> startWarnings; // damaged checkpoints skipped, no run lock
+    std::mutex warningsMutex;
+    std::vector<std::string> warnings; // from loader threads, drained on the training thread
+    std::vector<std::pair<torch::Tensor, StepReport>> pending; // losses not read back yet
+
+    Impl(TrainOptions o, std::unique_ptr<UnpairedSource> s, std::shared_ptr<ImageWriter> w)
+        : options(std::move(o)), source(std::move(s)), writer(std::move(w)),
+          folder(options.runDir()) {}
+
+    void prepare();
+    void prepareLocked();
+    void oneStep(TrainingObserver &observer, std::int64_t index);
+    void flush(TrainingObserver &observer);
+    void preview(TrainingObserver &observer);
+    void save(TrainingObserver &observer, const std::string &tag);
+    void drainWarnings(TrainingObserver &observer);
+    std::int64_t totalIterations() const {
+        return epochSize * (lastEpoch - options.epochCount + 1);
+    }
+};
+
+void Trainer::Impl::prepare() {
+    options.validate();
+    applyCpuThreads(options.cpuThreads);
+    device = resolveDevice(options.device);
+    if (!source || source->size() <= 0)
+        throw DatasetError("The training dataset is empty");
+    lock = RunLock(folder.dir());
+    if (!lock.warning().empty())
+        startWarnings.push_back(lock.warning()); // reported when the run starts
+    try {
+        prepareLocked();
+    } catch (...) {
+        lock.release(true); // a run that never started leaves no empty folder behind
+        throw;
+    }
+}
+
+void Trainer::Impl::prepareLocked() {
+    if (folder.holdsRun() && !options.continueTrain)
+        throw ConfigError("Run folder '" + folder.dir() + "' already holds a run: use " +
+                          "--continue_train to resume it, or choose another --name");
+    // A run folder of the official train.py (<epoch>_net_G_A.pth, ...) and none of ours yet:
+    // --continue_train continues it as the official code would.
+    const bool officialRun = !folder.holdsRun() && !listOfficialEpochs(folder.dir()).empty();
+    if (officialRun && !options.continueTrain)
+        throw ConfigError("Run folder '" + folder.dir() + "' holds a run of the official code: " +
+                          "use --continue_train to continue it, or choose another --name");
+    std::vector<std::string> officialFiles; // G_A, G_B, D_A, D_B; checked before any work
+    std::string resumeFrom;
+    if (officialRun) {
+        for (const char *net : {"G_A", "G_B", "D_A", "D_B"})
+            officialFiles.push_back(officialWeightFile(folder.dir(), options.epoch, {net}));
+    } else if (options.continueTrain) {
+        std::vector<std::string> skipped;
+        resumeFrom =
+            TrainingCheckpoint::locateIntact(folder.checkpointsDir(), options.epoch, skipped);
+        for (const auto &s : skipped)
+            startWarnings.push_back("Skipped a damaged checkpoint: " + s);
+        if (!skipped.empty())
+            startWarnings.push_back("Resuming from the previous good checkpoint '" + resumeFrom +
+                                     "' instead of '" + options.epoch + "'");
+    }
+    counters.seed = resolveSeed(options.seed);
+    torch::manual_seed(counters.seed);
+    model = std::make_unique<CycleGanModel>(options, device);
+    model->initWeights();
+    counters.epoch = options.epochCount;
+    if (!resumeFrom.empty()) {
+        counters = TrainingCheckpoint::load(resumeFrom, *model);
+        resumedFrom = resumeFrom;
+    }
+    if (officialRun) {
+        loadOfficialWeightsInto(*model->netGA, officialFiles[0]);
+        loadOfficialWeightsInto(*model->netGB, officialFiles[1]);
+        loadOfficialWeightsInto(*model->netDA, officialFiles[2]);
+        loadOfficialWeightsInto(*model->netDB, officialFiles[3]);
+        startWarnings.push_back(
+            "Continuing the official run from " + folder.dir() + "/" +
+            officialEpochTag(options.epoch) + "_net_{G_A,G_B,D_A,D_B}.pth at epoch " +
+            std::to_string(options.epochCount) +
+            " (--epoch_count): the official files hold no optimizer moments, image pools or "
+            "random states, so these start fresh, as in the official --continue_train; from "
+            "now on the run folder also holds this tool's checkpoints, which resume exactly");
+    }
+    options.seed = static_cast<std::int64_t>(counters.seed);
+    source->setSeed(counters.seed);
+    source->setWarningHandler([this](const std::string &message) {
+        std::lock_guard<std::mutex> lock(warningsMutex);
+        warnings.push_back(message);
+    });
+    epochSize = (source->size() + options.batchSize - 1) / options.batchSize;
+    lastEpoch = options.totalEpochs();
+    folder.create(options);
+    folder.startLossLog(!resumeFrom.empty(), counters.iteration);
+}
+
+Trainer::Trainer(TrainOptions options, std::unique_ptr<UnpairedSource> source,
+                 std::shared_ptr<ImageWriter> previewWriter)
+    : m_impl(std::make_unique<Impl>(std::move(options), std::move(source),
+                                    std::move(previewWriter))) {
+    try {
+        m_impl->prepare();
+    } catch (const c10::Error &e) {
+        rethrowTorch(e, m_impl->options);
+    }
+}
+
+Trainer::~Trainer() = default;
+
+const TrainOptions &Trainer::options() const { return m_impl->options; }
+std::int64_t Trainer::iteration() const { return m_impl->counters.iteration; }
+std::string Trainer::deviceDescription() const {
+    return describeDevice(m_impl->options.device, m_impl->options.cpuThreads).description;
+}
+
+void Trainer::Impl::drainWarnings(TrainingObserver &observer) {
+    std::vector<std::string> list;
+    {
+        std::lock_guard<std::mutex> lock(warningsMutex);
+        list.swap(warnings);
+    }
+    for (const auto &w : list)
+        observer.logged(LogLevel::Warning, w);
+}
+
+void Trainer::Impl::oneStep(TrainingObserver &observer, std::int64_t index) {
+    const auto start = std::chrono::steady_clock::now();
+    const std::int64_t first = index * options.batchSize;
+    const std::int64_t last = std::min(first + options.batchSize, source->size());
+    std::vector<TrainingPair> pairs;
+    for (std::int64_t i = first; i < last; ++i)
+        pairs.push_back(source->pair(counters.epoch, i));
+    const auto [realA, realB] = pairsToBatches(pairs, device);
+    const auto losses = model->step(realA, realB);
+    const std::int64_t imagesBefore = counters.iteration * options.batchSize;
+    counters.iteration += 1;
+    counters.epochIteration = index + 1;
+    StepReport r;
+    r.iteration = counters.iteration;
+    r.totalIterations = totalIterations();
+    r.epoch = counters.epoch;
+    r.totalEpochs = lastEpoch;
+    r.epochIteration = index + 1;
+    r.epochSize = epochSize;
+    r.lr = lr;
+    pending.emplace_back(losses, r);
+    // Reading losses forces a device sync; on a GPU do it every few steps only.
+    if (!device.is_cuda() || pending.size() >= 10)
+        flush(observer);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    smoothedSeconds = smoothedSeconds == 0 ? seconds : 0.9 * smoothedSeconds + 0.1 * seconds;
+    const std::int64_t imagesAfter = counters.iteration * options.batchSize;
+    if (crossed(imagesBefore, imagesAfter, options.displayFreq))
+        preview(observer);
+    if (crossed(imagesBefore, imagesAfter, options.saveLatestFreq))
+        save(observer, "latest");
+}
+
+void Trainer::Impl::flush(TrainingObserver &observer) {
+    if (pending.empty())
+        return;
+    std::vector<torch::Tensor> all;
+    for (auto &p : pending)
+        all.push_back(p.first);
+    const auto values = torch::stack(all).to(torch::kCPU, torch::kDouble).contiguous();
+    const double *v = values.data_ptr<double>();
+    std::vector<StepReport> reports;
+    for (size_t i = 0; i < pending.size(); ++i, v += 8) {
+        StepReport r = pending[i].second;
+        r.losses = {v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]};
+        const auto vec = r.losses.toVector();
+        for (size_t k = 0; k < vec.size(); ++k)
+            if (!std::isfinite(vec[k]))
+                throw TrainingError("Loss " + LossValues::names()[k] + " became " +
+                                    std::to_string(vec[k]) + " at iteration " +
+                                    std::to_string(r.iteration) + " (epoch " +
+                                    std::to_string(r.epoch) + "); stopped, the last checkpoint " +
+                                    "is kept. Try a lower --lr.");
+        r.secondsPerIteration = smoothedSeconds;
+        r.etaSeconds = smoothedSeconds * static_cast<double>(r.totalIterations - r.iteration);
+        reports.push_back(r);
+    }
+    pending.clear();
+    folder.appendLosses(reports);
+    for (const auto &r : reports)
+        observer.stepFinished(r);
+    drainWarnings(observer);
+}
+
+void Trainer::Impl::preview(TrainingObserver &observer) {
+    std::vector<TrainingPair> pairs;
+    for (int k = 0; k < options.previewCount; ++k)
+        pairs.push_back(source->previewPair(k));
+    PreviewReport report;
+    report.iteration = counters.iteration;
+    report.epoch = counters.epoch;
+    const auto [realA, realB] = pairsToBatches(pairs, device);
+    const auto outputs = model->preview(realA, realB);
+    for (size_t i = 0; i < pairs.size(); ++i) // grouped per pair: one grid row per direction
+        for (const auto &[name, batch] : outputs)
+            report.images.emplace_back(name, tensorToImage(batch[static_cast<int64_t>(i)]));
+    report.grid = previewGrid(report.images, options.lambdaIdentity > 0 ? 4 : 3);
+    char name[64];
+    std::snprintf(name, sizeof name, "/epoch%03d_iter%08lld", counters.epoch,
+                  static_cast<long long>(counters.iteration));
+    report.path = folder.previewsDir() + name + (writer ? writer->extension() : ".ppm");
+    try {
+        if (writer)
+            writer->write(report.path, report.grid);
+        else
+            writePpm(report.path, report.grid);
+    } catch (const Error &e) {
+        observer.logged(LogLevel::Warning, e.what()); // a preview is not worth stopping for
+        report.path.clear();
+    }
+    observer.previewReady(report);
+}
+
+void Trainer::Impl::save(TrainingObserver &observer, const std::string &tag) {
+    flush(observer); // never checkpoint past a loss that was not checked
+    CheckpointReport report;
+    report.path = TrainingCheckpoint::save(folder.checkpointsDir(), tag, *model, counters);
+    report.tag = tag;
+    report.iteration = counters.iteration;
+    report.epoch = counters.epoch;
+    observer.checkpointSaved(report);
+}
+
+TrainSummary Trainer::run(TrainingObserver &observer, TrainControl &control) {
+    Impl &d = *m_impl;
+    TrainSummary summary;
+    summary.runDir = d.folder.dir();
+    const auto start = std::chrono::steady_clock::now();
+    observer.logged(LogLevel::Info, "Training on " + deviceDescription() + ", seed " +
+                                        std::to_string(d.counters.seed) + ", " +
+                                        std::to_string(d.epochSize) + " steps per epoch");
+    for (const auto &w : d.startWarnings)
+        observer.logged(LogLevel::Warning, w);
+    if (!d.resumedFrom.empty())
+        observer.logged(LogLevel::Info, "Resumed from " + d.resumedFrom + " at iteration " +
+                                            std::to_string(d.counters.iteration) + " (epoch " +
+                                            std::to_string(d.counters.epoch) + ")");
+    try {
+        bool stopped = false;
+        while (d.counters.epoch <= d.lastEpoch && !stopped) {
+            d.lr = d.options.lr * linearDecayFactor(d.counters.epoch, d.options.nEpochs,
+                                                    d.options.nEpochsDecay);
+            d.model->setLearningRate(d.lr);
+            for (std::int64_t i = d.counters.epochIteration; i < d.epochSize; ++i) {
+                if (control.pauseRequested()) {
+                    d.flush(observer);
+                    observer.logged(LogLevel::Info, "Paused");
+                    if (control.waitWhilePaused())
+                        observer.logged(LogLevel::Info, "Resumed");
+                }
+                if (control.stopRequested()) {
+                    stopped = true;
+                    break;
+                }
+                d.oneStep(observer, i);
+            }
+            if (stopped)
+                break;
+            d.flush(observer);
+            const int done = d.counters.epoch;
+            d.counters.epoch += 1;
+            d.counters.epochIteration = 0;
+            // As the official code: latest + epoch_N every save_epoch_freq epochs (and at the end).
+            if (done % d.options.saveEpochFreq == 0 || done == d.lastEpoch) {
+                d.save(observer, epochTag(done));
+                d.save(observer, "latest");
+            }
+        }
+        if (stopped)
+            d.save(observer, "latest");
+        summary.finished = !stopped;
+    } catch (const c10::Error &e) {
+        rethrowTorch(e, d.options);
+    }
+    summary.iterations = d.counters.iteration;
+    summary.epoch = std::min(d.counters.epoch, d.lastEpoch);
+    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return summary;
+}
+
+} // namespace cgs

@@ -1,0 +1,262 @@
+#include "core/engine/train/training_checkpoint.h"
+
+#include "core/engine/atomic_file.h"
+#include "core/engine/checkpoint/checkpoint_store.h"
+#include "core/engine/device.h"
+#include "core/engine/error.h"
+#include "core/engine/torch_compat.h"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <sstream>
+#include <utility>
+
+namespace cgs {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+const char *kNetFiles[] = {"G_A.pt", "G_B.pt", "D_A.pt", "D_B.pt"};
+
+std::vector<torch::nn::Module *> nets(CycleGanModel &m) {
+    return {m.netGA.get(), m.netGB.get(), m.netDA.get(), m.netDB.get()};
+}
+
+json archJson(const CycleGanModel &m) {
+    const auto &g = m.netGA->options();
+    const auto &d = m.netDA->options();
+    return {{"netG", "resnet"}, {"ngf", g.ngf()},         {"n_blocks", g.n_blocks()},
+            {"input_nc", g.input_nc()}, {"output_nc", g.output_nc()}, {"ndf", d.ndf()},
+            {"n_layers_D", d.n_layers()}};
+}
+
+void writeManifest(const fs::path &dir) {
+    json files = json::object();
+    for (const auto &entry : fs::directory_iterator(dir)) {
+        const auto name = entry.path().filename().string();
+        if (name == "manifest.json")
+            continue;
+        syncFile(entry.path().string());
+        files[name] = {{"size", fs::file_size(entry.path())},
+                       {"fnv1a64", fileChecksum(entry.path().string())}};
+    }
+    json manifest = json::object();
+    manifest["files"] = files;
+    writeFileAtomically((dir / "manifest.json").string(), manifest.dump(2));
+}
+
+// Serializes in memory and writes the bytes ourselves: LibTorch 1.13's file writer throws
+// from its destructor when a write fails (full disk, file size limit), which terminates the
+// process instead of reporting the error; our write names the file and the errno cause.
+void saveArchive(torch::serialize::OutputArchive &archive, const fs::path &path) {
+    std::ostringstream bytes;
+    archive.save_to(bytes);
+    writeFileAtomically(path.string(), bytes.str());
+}
+
+void saveTensors(const fs::path &path, CycleGanModel &model) {
+    torch::serialize::OutputArchive archive;
+    archive.write("pool_A", model.fakeAPool.state());
+    archive.write("pool_B", model.fakeBPool.state());
+    archive.write("rng_cpu", compat::cpuRngState());
+    saveArchive(archive, path);
+}
+
+void loadTensors(const std::string &path, CycleGanModel &model) {
+    torch::serialize::InputArchive archive;
+    archive.load_from(path);
+    torch::Tensor poolA, poolB, rng;
+    archive.read("pool_A", poolA);
+    archive.read("pool_B", poolB);
+    archive.read("rng_cpu", rng);
+    model.fakeAPool.loadState(poolA, model.device());
+    model.fakeBPool.loadState(poolB, model.device());
+    compat::setCpuRngState(rng);
+}
+
+void checkArch(const json &saved, const CycleGanModel &model, const std::string &dir) {
+    const json now = archJson(model);
+    for (const auto &[key, value] : now.items()) {
+        if (!saved.contains(key) || saved[key] != value)
+            throw CheckpointError("Checkpoint '" + dir + "' was trained with " + key + " = " +
+                                  (saved.contains(key) ? saved[key].dump() : "(missing)") +
+                                  ", but the options say " + value.dump() +
+                                  "; use the run's original options or start a new --name");
+    }
+}
+
+// The message for a checkpoint that could not be written (full disk, file size limit, ...):
+// it says whether the previous copy is still there, since that is what the user needs to know.
+std::string writeFailure(const fs::path &final, const std::string &cause) {
+    return "Cannot write checkpoint '" + final.string() + "': " + cause +
+           (fs::exists(final / "manifest.json")
+                ? "; the previous checkpoint '" + final.string() + "' is kept intact"
+                : "; no earlier checkpoint of this tag exists");
+}
+
+CheckpointState readState(const fs::path &dir) {
+    std::string text;
+    try {
+        text = readFile((dir / "state.json").string());
+    } catch (const IoError &e) {
+        throw CheckpointError(std::string("Checkpoint '") + dir.string() + "' has no state.json (" +
+                              e.what() + ")");
+    }
+    return parseCheckpointState(text, dir.string());
+}
+
+} // namespace
+
+std::string TrainingCheckpoint::save(const std::string &checkpointsDir, const std::string &tag,
+                                     CycleGanModel &model, const TrainingCounters &counters) {
+    const fs::path root(checkpointsDir);
+    const fs::path final = root / tag;
+    const fs::path tmp = root / ("." + tag + ".tmp");
+    const fs::path old = root / ("." + tag + ".old");
+    std::error_code ec;
+    fs::create_directories(root, ec);
+    fs::remove_all(tmp, ec);
+    if (!fs::create_directories(tmp, ec) && ec)
+        throw IoError("Cannot create '" + tmp.string() + "': " + ec.message());
+    try {
+        auto list = nets(model);
+        for (size_t i = 0; i < list.size(); ++i) {
+            torch::serialize::OutputArchive archive;
+            list[i]->save(archive);
+            saveArchive(archive, tmp / kNetFiles[i]);
+        }
+        for (auto [optimizer, name] : {std::pair{model.optimizerG.get(), "optimizer_G.pt"},
+                                       std::pair{model.optimizerD.get(), "optimizer_D.pt"}}) {
+            torch::serialize::OutputArchive archive;
+            optimizer->save(archive);
+            saveArchive(archive, tmp / name);
+        }
+        saveTensors(tmp / "state.pt", model);
+        const json state = {{"format", "cyclegan-studio-checkpoint"},
+                            {"format_version", kCheckpointFormatVersion},
+                            {"tag", tag},
+                            {"epoch", counters.epoch},
+                            {"epochs_completed", counters.epoch - 1},
+                            {"epoch_iteration", counters.epochIteration},
+                            {"iteration", counters.iteration},
+                            {"seed", counters.seed},
+                            {"arch", archJson(model)},
+                            {"written_by", {{"cyclegan_studio", engineVersion()},
+                                            {"libtorch", torchVersion()}}}};
+        writeFileAtomically((tmp / "state.json").string(), state.dump(2));
+        writeManifest(tmp);
+    } catch (const c10::Error &e) {
+        fs::remove_all(tmp, ec);
+        throw IoError(writeFailure(final, e.what_without_backtrace()));
+    } catch (const Error &e) {
+        fs::remove_all(tmp, ec);
+        throw IoError(writeFailure(final, e.what()));
+    } catch (...) {
+        fs::remove_all(tmp, ec);
+        throw;
+    }
+    syncFolder(tmp.string());
+    // Swap: the old copy stays loadable (as .<tag>.old) until the new one is in place, then
+    // it is kept as .<tag>.prev: the fallback when the newest copy is found damaged later.
+    const fs::path prev = root / ("." + tag + ".prev");
+    fs::remove_all(old, ec);
+    if (fs::exists(final))
+        fs::rename(final, old);
+    fs::rename(tmp, final);
+    syncFolder(root.string());
+    if (fs::exists(old)) {
+        // A damaged copy must not push out a good fallback: verify it first (it was just
+        // written or read, so this is mostly a read from the page cache).
+        bool intact = true;
+        try {
+            verify(old.string());
+        } catch (const CheckpointError &) {
+            intact = false;
+        }
+        if (intact) {
+            fs::remove_all(prev, ec);
+            fs::rename(old, prev, ec);
+        } else {
+            fs::remove_all(old, ec);
+        }
+        syncFolder(root.string());
+    }
+    return final.string();
+}
+
+void TrainingCheckpoint::verify(const std::string &dir) { verifyCheckpointFolder(dir); }
+
+std::string TrainingCheckpoint::locate(const std::string &checkpointsDir, const std::string &tag) {
+    const fs::path root(checkpointsDir);
+    if (fs::exists(root / tag / "manifest.json"))
+        return (root / tag).string();
+    if (fs::exists(root / ("." + tag + ".old") / "manifest.json"))
+        return (root / ("." + tag + ".old")).string();
+    throw CheckpointError("No checkpoint '" + tag + "' in '" + checkpointsDir + "'");
+}
+
+std::string TrainingCheckpoint::locateIntact(const std::string &checkpointsDir,
+                                             const std::string &tag,
+                                             std::vector<std::string> &skipped) {
+    const fs::path root(checkpointsDir);
+    std::vector<fs::path> candidates = {root / tag, root / ("." + tag + ".old"),
+                                        root / ("." + tag + ".prev")};
+    std::error_code ec;
+    if (tag == "latest")
+        for (const auto &e : fs::directory_iterator(root, ec))
+            if (e.path().filename().string().rfind("epoch_", 0) == 0)
+                candidates.push_back(e.path());
+    std::string best;
+    std::int64_t bestIteration = -1;
+    for (size_t i = 0; i < candidates.size(); ++i) {
+        if (!fs::exists(candidates[i], ec))
+            continue;
+        try {
+            verify(candidates[i].string());
+            // An intact <tag> is the one to load, even when load() will refuse it (another
+            // format version, other options): that is reported, never skipped silently.
+            if (i == 0)
+                return candidates[i].string();
+            const auto it = readState(candidates[i]).counters.iteration;
+            if (it > bestIteration) {
+                bestIteration = it;
+                best = candidates[i].string();
+            }
+        } catch (const CheckpointError &e) {
+            skipped.push_back(e.what());
+        }
+    }
+    if (!best.empty())
+        return best;
+    if (skipped.empty())
+        throw CheckpointError("No checkpoint '" + tag + "' in '" + checkpointsDir + "'");
+    std::string list;
+    for (const auto &s : skipped)
+        list += "\n  " + s;
+    throw CheckpointError("No intact checkpoint '" + tag + "' in '" + checkpointsDir + "':" + list);
+}
+
+TrainingCounters TrainingCheckpoint::load(const std::string &dir, CycleGanModel &model) {
+    verify(dir);
+    const fs::path root(dir);
+    const CheckpointState state = readState(root);
+    checkArch(json::parse(state.archJson), model, dir);
+    try {
+        auto list = nets(model);
+        for (size_t i = 0; i < list.size(); ++i) {
+            torch::serialize::InputArchive archive;
+            archive.load_from((root / kNetFiles[i]).string(), model.device());
+            list[i]->load(archive);
+        }
+        torch::load(*model.optimizerG, (root / "optimizer_G.pt").string(), model.device());
+        torch::load(*model.optimizerD, (root / "optimizer_D.pt").string(), model.device());
+        loadTensors((root / "state.pt").string(), model);
+    } catch (const c10::Error &e) {
+        throw CheckpointError("Cannot load checkpoint '" + dir + "': " + e.what_without_backtrace());
+    }
+    return state.counters;
+}
+
+} // namespace cgs

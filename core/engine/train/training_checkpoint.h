@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/engine/checkpoint/checkpoint_manifest.h"
+#include "core/engine/train/cycle_gan_model.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace cgs {
+
+// Writes and reads complete training checkpoints (DESIGN §4): the four networks, both
+// optimizers, both image pools, the RNG states and the counters.
+//
+// save() builds the folder under a temporary name, flushes every file, writes manifest.json
+// (size + checksum of each file) last and only then swaps it in for <checkpointsDir>/<tag>;
+// a crash or kill at any moment leaves the previous <tag> loadable. load() verifies the
+// manifest. The copy that a save replaces is kept as .<tag>.prev, so that when the newest
+// <tag> is damaged locateIntact() can fall back to the previous good checkpoint. Both throw
+// CheckpointError / IoError naming the folder and the cause.
+class TrainingCheckpoint {
+public:
+    static std::string save(const std::string &checkpointsDir, const std::string &tag,
+                            CycleGanModel &model, const TrainingCounters &counters);
+    static TrainingCounters load(const std::string &checkpointDir, CycleGanModel &model);
+
+    // Checks manifest.json against the files; throws CheckpointError naming the bad file.
+    static void verify(const std::string &checkpointDir);
+
+    // The folder to load for `tag`: <dir>/<tag>, or its intact backup after an interrupted
+    // swap. Throws CheckpointError when neither exists.
+    static std::string locate(const std::string &checkpointsDir, const std::string &tag);
+
+    // The checkpoint to resume `tag` from: <dir>/<tag> when it passes verify(); otherwise the
+    // intact candidate with the most iterations among .<tag>.old (interrupted swap),
+    // .<tag>.prev (the copy before the newest) and, for "latest", every epoch_N. Appends one
+    // message per damaged candidate to `skipped` (file and cause). Throws CheckpointError,
+    // listing what was skipped, when no candidate is intact.
+    static std::string locateIntact(const std::string &checkpointsDir, const std::string &tag,
+                                    std::vector<std::string> &skipped);
+
+};
+
+} // namespace cgs

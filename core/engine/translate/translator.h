@@ -1,0 +1,75 @@
+#pragma once
+
+#include "core/engine/direction.h"
+#include "core/engine/image.h"
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace cgs {
+
+struct TranslatorOptions {
+    // A run folder (uses checkpoints/<epoch>), one checkpoint folder, an official run or model
+    // folder (<epoch>_net_G_A.pth / _net_G_B.pth, or <epoch>_net_G.pth), or an official .pth
+    // file holding one generator (then direction is ignored: the file is the direction).
+    std::string model;
+    Direction direction = Direction::AToB;
+    std::string epoch = "latest"; // checkpoint tag inside a run folder
+    std::string device = "auto";  // auto | cpu | cuda | cuda:N
+    int cpuThreads = 0;           // 0 = library default
+    // Images with more pixels than this run in overlapping tiles (0 = choose from device memory).
+    std::int64_t maxTilePixels = 0;
+    int tileOverlap = 32;         // pixels of overlap between tiles, blended linearly
+    bool greyscaleOutput = false; // grey input -> grey output (default: RGB out)
+};
+
+struct ModelInfo {
+    std::string source; // the file or folder it was loaded from
+    std::string format; // "checkpoint" | "official-zip" | "official-legacy"
+    int ngf = 64;
+    int nBlocks = 9;
+    int inputNc = 3;
+    int outputNc = 3;
+    std::string tag; // checkpoint tag, if any
+    std::int64_t iteration = -1;
+};
+
+// Applies a trained generator to images at their own size. Usage:
+//
+//   cgs::TranslatorOptions opt;  opt.model = "checkpoints/monet";  opt.direction =
+//   cgs::Direction::BToA; cgs::Translator translator(opt);                 // throws
+//   CheckpointError / DeviceError cgs::Image painting = translator.translate(photo);
+//
+// translate() keeps width x height (reflect-pad to a multiple of 4, crop back), keeps an alpha
+// channel unchanged, and tiles large images with blended overlaps. Thread safety: translate()
+// may be called from one thread at a time; use one Translator per thread otherwise.
+class Translator {
+public:
+    // Loads the model on the device (see TranslatorOptions::model). Throws CheckpointError
+    // naming the path for a missing, damaged or foreign model, ConfigError for bad options,
+    // DeviceError for an unavailable device.
+    explicit Translator(const TranslatorOptions &options);
+    ~Translator();
+    Translator(const Translator &) = delete;
+    Translator &operator=(const Translator &) = delete;
+
+    // `input` has 1, 3 or 4 channels. The output has the input's width x height; RGB (3
+    // channels) for a 3-channel model, also for grey input (an image with 1 channel or with
+    // R == G == B everywhere) unless options.greyscaleOutput asks for grey (1 channel); a
+    // 1-channel model gives grey. An alpha channel is copied unchanged (output RGBA).
+    // Between tiles, throws Cancelled once *cancel is true. Throws DatasetError for an empty
+    // image or a bad channel count, DeviceError when the device fails or runs out of memory.
+    Image translate(const Image &input, const std::atomic<bool> *cancel = nullptr) const;
+    const ModelInfo &info() const;
+    std::string deviceDescription() const;
+    // Images with more pixels than this run in tiles (options.maxTilePixels or the device's).
+    std::int64_t maxTilePixels() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace cgs

@@ -1,0 +1,113 @@
+#include "ui/export/export_page.h"
+
+#include "ui/widgets/model_picker.h"
+#include "tests/ui/ui_test_support.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+
+#include <gtest/gtest.h>
+
+namespace cgs::ui {
+namespace {
+
+using test::waitUntil;
+
+class ExportPageTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite()
+    {
+        s_runs = new QTemporaryDir;
+        s_runDir = test::trainTinyModel(s_runs->path());
+    }
+    static void TearDownTestSuite() { delete s_runs; }
+
+    static QTemporaryDir *s_runs;
+    static QString s_runDir;
+    QTemporaryDir m_dir;
+};
+QTemporaryDir *ExportPageTest::s_runs = nullptr;
+QString ExportPageTest::s_runDir;
+
+TEST_F(ExportPageTest, ABadFileIsReportedAndTheExportFinishes)
+{
+    const QString in = m_dir.filePath("in");
+    const QString out = m_dir.filePath("out");
+    QDir().mkpath(in);
+    for (int i = 0; i < 3; ++i)
+        test::writeTestImage(in, QStringLiteral("good%1.png").arg(i), 30 + i, 20);
+    QFile bad(QDir(in).filePath("bad.jpg"));
+    ASSERT_TRUE(bad.open(QIODevice::WriteOnly));
+    bad.write("not a jpeg at all");
+    bad.close();
+
+    ExportPage page;
+    page.modelPicker()->setModel(s_runDir);
+    page.addInputDir(in);
+    page.setOutputDir(out);
+    QSignalSpy finished(&page, &ExportPage::exportFinished);
+    page.startExport();
+    ASSERT_TRUE(waitUntil([&] { return !finished.isEmpty(); }, 60000));
+    const auto summary = finished.first().at(0).value<ExportSummary>();
+    EXPECT_TRUE(summary.error.isEmpty()) << summary.error.toStdString();
+    EXPECT_EQ(summary.progress.total, 4);
+    EXPECT_EQ(summary.progress.done, 3);
+    EXPECT_EQ(summary.progress.failed, 1);
+    ASSERT_EQ(page.failureList()->topLevelItemCount(), 1);
+    EXPECT_TRUE(page.failureList()->topLevelItem(0)->text(0).endsWith("bad.jpg"));
+    EXPECT_FALSE(page.failureList()->topLevelItem(0)->text(1).isEmpty());
+    EXPECT_EQ(QImage(QDir(out).filePath("good1.png")).size(), QSize(31, 20));
+    EXPECT_FALSE(page.summaryText().isEmpty());
+
+    // Again without overwrite: everything that exists is skipped.
+    finished.clear();
+    page.startExport();
+    ASSERT_TRUE(waitUntil([&] { return !finished.isEmpty(); }, 60000));
+    EXPECT_EQ(finished.first().at(0).value<ExportSummary>().progress.skipped, 3);
+}
+
+TEST_F(ExportPageTest, CancelLeavesNoPartialFiles)
+{
+    const QString in = m_dir.filePath("in");
+    const QString out = m_dir.filePath("out");
+    QDir().mkpath(in);
+    for (int i = 0; i < 40; ++i)
+        test::writeTestImage(in, QStringLiteral("img%1.png").arg(i, 2, 10, QLatin1Char('0')), 64, 64);
+    ExportPage page;
+    page.modelPicker()->setModel(s_runDir);
+    page.addInputDir(in);
+    page.setOutputDir(out);
+    QSignalSpy finished(&page, &ExportPage::exportFinished);
+    page.startExport();
+    page.cancelExport();
+    ASSERT_TRUE(waitUntil([&] { return !finished.isEmpty(); }, 60000));
+    const auto summary = finished.first().at(0).value<ExportSummary>();
+    EXPECT_TRUE(summary.cancelled);
+    EXPECT_LT(summary.progress.done, 40);
+    QDirIterator it(out, QDir::Files);
+    int files = 0;
+    while (it.hasNext()) {
+        const QString f = it.next();
+        EXPECT_TRUE(f.endsWith(".png")) << f.toStdString();
+        ++files;
+    }
+    EXPECT_EQ(files, summary.progress.done);
+}
+
+TEST_F(ExportPageTest, WithoutModelNothingStarts)
+{
+    QSettings().remove(QStringLiteral("models/recent"));
+    ExportPage page;
+    page.addInputDir(m_dir.path());
+    page.setOutputDir(m_dir.filePath("out"));
+    page.startExport();
+    EXPECT_FALSE(page.job()->isRunning());
+}
+
+} // namespace
+} // namespace cgs::ui

@@ -1,0 +1,111 @@
+#include "ui/translate/translate_page.h"
+
+#include "ui/translate/before_after_view.h"
+#include "ui/widgets/error_banner.h"
+#include "ui/widgets/model_picker.h"
+#include "tests/ui/ui_test_support.h"
+
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
+#include <QMimeData>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <gtest/gtest.h>
+
+namespace cgs::ui {
+namespace {
+
+using test::waitUntil;
+
+// Sends a drag-enter and a drop of `paths` as file URLs, as a file manager would.
+bool dropFiles(QWidget *target, const QStringList &paths)
+{
+    QMimeData mime;
+    QList<QUrl> urls;
+    for (const QString &path : paths)
+        urls << QUrl::fromLocalFile(path);
+    mime.setUrls(urls);
+    QDragEnterEvent enter(QPoint(20, 20), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &enter);
+    if (!enter.isAccepted())
+        return false;
+    QDropEvent drop(QPointF(20, 20), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &drop);
+    return drop.isAccepted();
+}
+
+class TranslatePageTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite()
+    {
+        s_runs = new QTemporaryDir;
+        s_runDir = test::trainTinyModel(s_runs->path());
+    }
+    static void TearDownTestSuite() { delete s_runs; }
+
+    static QTemporaryDir *s_runs;
+    static QString s_runDir;
+    QTemporaryDir m_dir;
+};
+QTemporaryDir *TranslatePageTest::s_runs = nullptr;
+QString TranslatePageTest::s_runDir;
+
+TEST_F(TranslatePageTest, DroppedImagesAreTranslatedAtTheirOwnSize)
+{
+    TranslatePage page;
+    page.show();
+    page.modelPicker()->setModel(s_runDir);
+    ASSERT_EQ(page.modelPicker()->model(), QDir::cleanPath(s_runDir));
+    const QString a = test::writeTestImage(m_dir.path(), "odd.png", 53, 37);
+    const QString b = test::writeTestImage(m_dir.path(), "wide.jpg", 120, 40);
+    ASSERT_TRUE(dropFiles(&page, {a, b}));
+    ASSERT_EQ(page.entryCount(), 2);
+    ASSERT_TRUE(waitUntil([&] { return !page.entryOutput(0).isNull() && !page.entryOutput(1).isNull(); },
+                          60000))
+        << page.entryError(0).toStdString() << page.entryError(1).toStdString();
+    EXPECT_EQ(page.entryOutput(0).size(), QSize(53, 37));
+    EXPECT_EQ(page.entryOutput(1).size(), QSize(120, 40));
+    EXPECT_EQ(page.entryInput(0).size(), QSize(53, 37));
+    EXPECT_EQ(page.view()->after().size(), QSize(53, 37)) << "the first dropped image is shown";
+    EXPECT_FALSE(page.banner()->isVisibleTo(&page));
+
+    // Switching the direction translates the shown images again.
+    QSignalSpy updated(&page, &TranslatePage::entryUpdated);
+    const QImage before = page.entryOutput(0);
+    page.modelPicker()->setDirection(cgs::Direction::BToA);
+    ASSERT_TRUE(waitUntil([&] { return updated.size() >= 2; }, 60000));
+    EXPECT_EQ(page.entryOutput(0).size(), QSize(53, 37));
+    EXPECT_NE(page.entryOutput(0), before) << "G_B differs from G_A";
+}
+
+TEST_F(TranslatePageTest, AnUnreadableDropIsReportedInline)
+{
+    TranslatePage page;
+    page.modelPicker()->setModel(s_runDir);
+    QFile bad(m_dir.filePath("broken.png"));
+    ASSERT_TRUE(bad.open(QIODevice::WriteOnly));
+    bad.write("this is not a png");
+    bad.close();
+    ASSERT_TRUE(dropFiles(&page, {bad.fileName()}));
+    ASSERT_TRUE(waitUntil([&] { return !page.entryError(0).isEmpty(); }, 60000));
+    EXPECT_TRUE(page.banner()->isVisibleTo(&page));
+    EXPECT_TRUE(page.banner()->detail().contains("broken.png")) << page.banner()->detail().toStdString();
+}
+
+TEST_F(TranslatePageTest, WithoutAModelTheErrorSaysSo)
+{
+    QSettings().remove(QStringLiteral("models/recent"));
+    TranslatePage page;
+    ASSERT_TRUE(page.modelPicker()->model().isEmpty());
+    const QString a = test::writeTestImage(m_dir.path(), "a.png", 16, 16);
+    ASSERT_TRUE(dropFiles(&page, {a}));
+    ASSERT_TRUE(waitUntil([&] { return !page.entryError(0).isEmpty(); }, 60000));
+    EXPECT_TRUE(page.entryOutput(0).isNull());
+}
+
+} // namespace
+} // namespace cgs::ui

@@ -1,0 +1,113 @@
+#include "ui/compare/compare_grid.h"
+
+#include <QGraphicsPixmapItem>
+#include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
+#include <QPainter>
+#include <QWheelEvent>
+
+namespace cgs::ui {
+
+namespace {
+constexpr int kGap = 8;
+constexpr int kHeaderHeight = 44;
+constexpr int kMaxCell = 512;
+} // namespace
+
+CompareGrid::CompareGrid(QWidget *parent) : QGraphicsView(parent), m_scene(new QGraphicsScene(this))
+{
+    setScene(m_scene);
+    setDragMode(QGraphicsView::ScrollHandDrag);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    setRenderHint(QPainter::SmoothPixmapTransform);
+    setBackgroundBrush(palette().color(QPalette::Base));
+}
+
+QPointF CompareGrid::cellOrigin(int row, int column) const
+{
+    return {static_cast<qreal>(column * (m_cellSize.width() + kGap)),
+            static_cast<qreal>(kHeaderHeight + row * (m_cellSize.height() + kGap))};
+}
+
+void CompareGrid::reset(const QStringList &modelHeaders, const QVector<QImage> &inputs,
+                        const QString &inputHeader)
+{
+    m_scene->clear();
+    m_headers = modelHeaders;
+    m_inputs = inputs;
+    m_cells = QVector<QVector<QImage>>(inputs.size(), QVector<QImage>(modelHeaders.size()));
+    int w = 64, h = 64;
+    for (const QImage &image : inputs) {
+        const QSize s = image.size().boundedTo(QSize(kMaxCell, kMaxCell));
+        w = qMax(w, s.width());
+        h = qMax(h, s.height());
+    }
+    m_cellSize = QSize(w, h);
+    QStringList headers = QStringList{inputHeader} + modelHeaders;
+    for (int c = 0; c < headers.size(); ++c) {
+        // "run / tag" headers show the tag in bold over the run's name.
+        auto *text = m_scene->addText(QString());
+        const int split = headers[c].lastIndexOf(QLatin1String(" / "));
+        text->setHtml(split < 0 ? QStringLiteral("<b>%1</b>").arg(headers[c].toHtmlEscaped())
+                                : QStringLiteral("<b>%1</b><br><small>%2</small>")
+                                      .arg(headers[c].mid(split + 3).toHtmlEscaped(),
+                                           headers[c].left(split).toHtmlEscaped()));
+        text->setDefaultTextColor(palette().color(QPalette::Text));
+        text->setTextWidth(m_cellSize.width());
+        text->setPos(cellOrigin(0, c) + QPointF(0, -kHeaderHeight));
+    }
+    for (int r = 0; r < inputs.size(); ++r)
+        setCell(r, -1, inputs[r]);
+    m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-kGap, -kGap, kGap, kGap));
+    resetTransform();
+    fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio);
+}
+
+void CompareGrid::setCell(int row, int column, const QImage &image)
+{
+    if (row < 0 || row >= m_inputs.size() || column >= m_headers.size() || image.isNull())
+        return;
+    if (column >= 0)
+        m_cells[row][column] = image;
+    const QImage shown = image.scaled(m_cellSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    auto *item = m_scene->addPixmap(QPixmap::fromImage(shown));
+    item->setTransformationMode(Qt::SmoothTransformation);
+    item->setPos(cellOrigin(row, column + 1));
+}
+
+void CompareGrid::setCellError(int row, int column, const QString &message)
+{
+    if (row < 0 || row >= m_inputs.size() || column < 0 || column >= m_headers.size())
+        return;
+    auto *text = m_scene->addSimpleText(message.left(80));
+    text->setBrush(Qt::red);
+    text->setPos(cellOrigin(row, column + 1) + QPointF(4, 4));
+}
+
+QImage CompareGrid::cell(int row, int column) const
+{
+    if (row < 0 || row >= m_cells.size() || column < 0 || column >= m_headers.size())
+        return {};
+    return m_cells[row][column];
+}
+
+QImage CompareGrid::renderGrid() const
+{
+    const QRectF area = m_scene->itemsBoundingRect().adjusted(-kGap, -kGap, kGap, kGap);
+    QImage image(area.size().toSize(), QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);
+    m_scene->render(&painter, QRectF(image.rect()), area);
+    return image;
+}
+
+void CompareGrid::wheelEvent(QWheelEvent *event)
+{
+    const double factor = event->angleDelta().y() > 0 ? 1.25 : 0.8;
+    scale(factor, factor);
+    event->accept();
+}
+
+} // namespace cgs::ui

@@ -1,0 +1,282 @@
+#include "ui/compare/compare_page.h"
+
+#include "core/engine/checkpoint/checkpoint_store.h"
+#include "core/imageio/image_codec.h"
+#include "ui/compare/compare_grid.h"
+#include "ui/widgets/error_banner.h"
+#include "ui/widgets/image_convert.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace cgs::ui {
+
+ComparePage::ComparePage(QWidget *parent)
+    : QWidget(parent), m_banner(new ErrorBanner), m_models(new QListWidget),
+      m_inputs(new QListWidget), m_direction(new QComboBox), m_addRun(new QPushButton),
+      m_addModel(new QPushButton), m_clearModels(new QPushButton), m_addInputs(new QPushButton),
+      m_compare(new QPushButton), m_export(new QPushButton), m_modelsLabel(new QLabel),
+      m_inputsLabel(new QLabel), m_grid(new CompareGrid)
+{
+    setAcceptDrops(true);
+    m_direction->addItem(QString(), static_cast<int>(cgs::Direction::AToB));
+    m_direction->addItem(QString(), static_cast<int>(cgs::Direction::BToA));
+    m_models->setMaximumHeight(110);
+    m_inputs->setMaximumHeight(110);
+    m_compare->setIcon(QIcon(QStringLiteral(":/icons/compare.png")));
+    m_export->setIcon(QIcon(QStringLiteral(":/icons/save.png")));
+    auto *top = new QGridLayout;
+    top->addWidget(m_modelsLabel, 0, 0);
+    top->addWidget(m_models, 1, 0);
+    auto *modelButtons = new QHBoxLayout;
+    for (QWidget *w : std::initializer_list<QWidget *>{m_addRun, m_addModel, m_clearModels})
+        modelButtons->addWidget(w);
+    modelButtons->addStretch(1);
+    top->addLayout(modelButtons, 2, 0);
+    top->addWidget(m_inputsLabel, 0, 1);
+    top->addWidget(m_inputs, 1, 1);
+    auto *inputButtons = new QHBoxLayout;
+    for (QWidget *w : std::initializer_list<QWidget *>{m_addInputs, m_direction, m_compare, m_export})
+        inputButtons->addWidget(w);
+    inputButtons->addStretch(1);
+    top->addLayout(inputButtons, 2, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_grid, 1);
+
+    connect(&m_service, &TranslationService::translated, this, &ComparePage::handleResult);
+    connect(m_compare, &QPushButton::clicked, this, &ComparePage::compare);
+    connect(m_export, &QPushButton::clicked, this, [this] { exportGrid(); });
+    connect(m_clearModels, &QPushButton::clicked, this, &ComparePage::clearModels);
+    connect(m_addRun, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose a run folder"),
+            QSettings().value(QStringLiteral("folders/models"), QDir::homePath()).toString());
+        if (!dir.isEmpty())
+            addRunCheckpoints(dir);
+    });
+    connect(m_addModel, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("Add a model"),
+            QSettings().value(QStringLiteral("folders/models"), QDir::homePath()).toString(),
+            tr("PyTorch weights (*.pth *.pt);;All files (*)"));
+        if (!file.isEmpty())
+            addModel(file);
+    });
+    connect(m_addInputs, &QPushButton::clicked, this, [this] {
+        addInputs(QFileDialog::getOpenFileNames(this, tr("Add input images"), QDir::homePath(),
+            tr("Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)")));
+    });
+    retranslateUi();
+}
+
+void ComparePage::retranslateUi()
+{
+    m_modelsLabel->setText(tr("Models (one column each)"));
+    m_inputsLabel->setText(tr("Input images (one row each)"));
+    m_addRun->setText(tr("Add run checkpoints\u2026"));
+    m_addModel->setText(tr("Add model file\u2026"));
+    m_clearModels->setText(tr("Clear"));
+    m_addInputs->setText(tr("Add images\u2026"));
+    m_compare->setText(tr("Compare"));
+    m_export->setText(tr("Export grid\u2026"));
+    m_direction->setItemText(0, tr("A \u2192 B"));
+    m_direction->setItemText(1, tr("B \u2192 A"));
+}
+
+void ComparePage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+int ComparePage::modelCount() const { return m_models->count(); }
+
+int ComparePage::inputCount() const { return m_inputs->count(); }
+
+cgs::Direction ComparePage::direction() const
+{
+    return static_cast<cgs::Direction>(m_direction->currentData().toInt());
+}
+
+void ComparePage::addRunCheckpoints(const QString &runDir)
+{
+    // A run folder of the official train.py: one column per saved epoch.
+    const std::vector<std::string> official = cgs::listOfficialEpochs(runDir.toStdString());
+    if (!official.empty() && !QDir(runDir).exists(QStringLiteral("checkpoints"))) {
+        for (const std::string &epoch : official)
+            addModel(runDir,
+                     QStringLiteral("%1 / %2").arg(QDir(runDir).dirName(),
+                                                   QString::fromStdString(epoch)),
+                     QString::fromStdString(epoch));
+        return;
+    }
+    try {
+        const auto checkpoints = cgs::listCheckpoints(runDir.toStdString());
+        if (checkpoints.empty())
+            m_banner->showMessage(ErrorBanner::Level::Warning,
+                                  tr("This run has no checkpoints yet."),
+                                  QDir::toNativeSeparators(runDir));
+        for (const cgs::CheckpointInfo &info : checkpoints)
+            addModel(QString::fromStdString(info.path),
+                     QStringLiteral("%1 / %2").arg(QDir(runDir).dirName(),
+                                                   QString::fromStdString(info.tag)));
+    } catch (const std::exception &e) {
+        m_banner->showError(tr("Cannot list the checkpoints of this run"),
+                            QString::fromUtf8(e.what()));
+    }
+}
+
+void ComparePage::addModel(const QString &path, const QString &label, const QString &epoch)
+{
+    auto *item = new QListWidgetItem(label.isEmpty() ? QFileInfo(path).fileName() : label, m_models);
+    item->setData(Qt::UserRole, path);
+    item->setData(kEpochRole, epoch);
+    item->setToolTip(QDir::toNativeSeparators(path));
+}
+
+void ComparePage::addInputs(const QStringList &paths)
+{
+    for (const QString &path : paths) {
+        auto *item = new QListWidgetItem(QFileInfo(path).fileName(), m_inputs);
+        item->setData(Qt::UserRole, path);
+        item->setToolTip(QDir::toNativeSeparators(path));
+    }
+}
+
+void ComparePage::clearModels() { m_models->clear(); }
+
+// The input images of a comparison, decoded in a pool thread.
+struct DecodedInputs {
+    QVector<QImage> images;
+    QStringList paths;
+    QStringList errors;
+};
+
+void ComparePage::compare()
+{
+    m_banner->clear();
+    m_jobs.clear();
+    m_compare->setEnabled(false);
+    QStringList paths;
+    for (int r = 0; r < m_inputs->count(); ++r)
+        paths << m_inputs->item(r)->data(Qt::UserRole).toString();
+    // Inputs are decoded once, off the GUI thread, so that every column sees the same pixels.
+    auto *watcher = new QFutureWatcher<DecodedInputs>(this);
+    connect(watcher, &QFutureWatcher<DecodedInputs>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        startTranslations(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([paths] {
+        DecodedInputs decoded;
+        for (const QString &path : paths) {
+            // Boundary of a pool thread: a bad input is reported, the others are compared.
+            try {
+                decoded.images << toQImage(cgs::readImage(path.toStdString()));
+                decoded.paths << path;
+            } catch (const std::exception &e) {
+                decoded.errors << QString::fromUtf8(e.what());
+            }
+        }
+        return decoded;
+    }));
+}
+
+void ComparePage::startTranslations(const DecodedInputs &inputs)
+{
+    if (!inputs.errors.isEmpty())
+        m_banner->showError(tr("Cannot read an input image"), inputs.errors.join('\n'));
+    QStringList headers;
+    for (int c = 0; c < m_models->count(); ++c)
+        headers << m_models->item(c)->text();
+    m_grid->reset(headers, inputs.images, tr("Input"));
+    for (int c = 0; c < m_models->count(); ++c) {
+        cgs::TranslatorOptions options;
+        options.model = m_models->item(c)->data(Qt::UserRole).toString().toStdString();
+        const QString epoch = m_models->item(c)->data(kEpochRole).toString();
+        if (!epoch.isEmpty())
+            options.epoch = epoch.toStdString();
+        options.direction = direction();
+        for (int r = 0; r < inputs.images.size(); ++r)
+            m_jobs.insert(m_service.translateImage(inputs.images[r], options, inputs.paths[r]),
+                          {r, c});
+    }
+    m_compare->setEnabled(m_jobs.isEmpty());
+    if (m_jobs.isEmpty())
+        emit comparisonFinished();
+}
+
+void ComparePage::handleResult(const TranslationResult &result)
+{
+    if (!m_jobs.contains(result.id))
+        return;
+    const auto [row, column] = m_jobs.take(result.id);
+    if (result.ok())
+        m_grid->setCell(row, column, result.output);
+    else {
+        m_grid->setCellError(row, column, result.error);
+        m_banner->showError(tr("A model could not translate"), result.error);
+    }
+    if (m_jobs.isEmpty()) {
+        m_compare->setEnabled(true);
+        emit comparisonFinished();
+    }
+}
+
+void ComparePage::exportGrid(const QString &pathArg)
+{
+    QString path = pathArg;
+    if (path.isEmpty())
+        path = QFileDialog::getSaveFileName(this, tr("Export grid"),
+                                            QDir::home().filePath(QStringLiteral("compare.png")),
+                                            tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    if (!m_grid->renderGrid().save(path, "PNG"))
+        QMessageBox::warning(this, tr("Export grid"),
+                             tr("Cannot write %1").arg(QDir::toNativeSeparators(path)));
+}
+
+void ComparePage::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+// Dropped run folders (ours with checkpoints/, or the official train.py's) give a column per
+// checkpoint; other folders and .pth files are models (columns); files are inputs (rows).
+void ComparePage::dropEvent(QDropEvent *event)
+{
+    QStringList inputs;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        const QString path = url.toLocalFile();
+        if (QDir(path).exists(QStringLiteral("checkpoints")) ||
+            (QFileInfo(path).isDir() && !cgs::listOfficialEpochs(path.toStdString()).empty()))
+            addRunCheckpoints(path);
+        else if (QFileInfo(path).isDir() || path.endsWith(QLatin1String(".pth")))
+            addModel(path);
+        else
+            inputs << path;
+    }
+    addInputs(inputs);
+    event->acceptProposedAction();
+}
+
+} // namespace cgs::ui

@@ -1,0 +1,157 @@
+#include "ui/train/preview_panel.h"
+
+#include "ui/widgets/image_tile.h"
+
+#include <QEvent>
+#include <QGridLayout>
+#include <QLabel>
+#include <QSlider>
+#include <QVBoxLayout>
+
+namespace cgs::ui {
+
+namespace {
+// Older previews stay on disk in <run>/previews; memory keeps at most this many bytes of them.
+constexpr qint64 kMaxBytes = 192LL * 1024 * 1024;
+
+qint64 bytesOf(const PreviewFrame &frame)
+{
+    qint64 bytes = 0;
+    for (const QImage &image : frame.images)
+        bytes += image.sizeInBytes();
+    return bytes;
+}
+} // namespace
+
+PreviewPanel::PreviewPanel(QWidget *parent)
+    : QWidget(parent), m_grid(new QGridLayout), m_history(new QSlider(Qt::Horizontal, this)),
+      m_caption(new QLabel(this)), m_placeholder(new QLabel(this))
+{
+    m_history->setRange(0, 0);
+    m_history->setEnabled(false);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_caption);
+    bottom->addWidget(m_history, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_placeholder);
+    layout->addLayout(m_grid, 1);
+    layout->addLayout(bottom);
+    connect(m_history, &QSlider::valueChanged, this, &PreviewPanel::showFrame);
+    retranslateUi();
+}
+
+void PreviewPanel::retranslateUi()
+{
+    m_placeholder->setText(tr("Previews appear here while training: A \u2192 B \u2192 A and "
+                              "B \u2192 A \u2192 B for fixed images."));
+    m_history->setToolTip(tr("Look back at earlier previews of this run"));
+    showFrame(currentIndex());
+}
+
+void PreviewPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+int PreviewPanel::currentIndex() const { return m_frames.isEmpty() ? -1 : m_history->value(); }
+
+QVector<QImage> PreviewPanel::shownImages() const
+{
+    QVector<QImage> images;
+    for (const ImageTile *tile : m_tiles)
+        images << tile->image();
+    return images;
+}
+
+void PreviewPanel::addFrame(const PreviewFrame &frame)
+{
+    const bool atEnd = m_frames.isEmpty() || m_history->value() == m_frames.size() - 1;
+    m_frames.append(frame);
+    m_frames.last().grid = QImage(); // the tiles show the images; the grid is on disk
+    m_bytes += bytesOf(frame);
+    while (m_frames.size() > 1 && m_bytes > kMaxBytes) {
+        m_bytes -= bytesOf(m_frames.first());
+        m_frames.removeFirst();
+    }
+    m_history->blockSignals(true);
+    m_history->setRange(0, m_frames.size() - 1);
+    m_history->setEnabled(m_frames.size() > 1);
+    if (atEnd)
+        m_history->setValue(m_frames.size() - 1);
+    m_history->blockSignals(false);
+    showFrame(m_history->value());
+}
+
+void PreviewPanel::clear()
+{
+    m_frames.clear();
+    m_bytes = 0;
+    m_history->blockSignals(true);
+    m_history->setRange(0, 0);
+    m_history->setEnabled(false);
+    m_history->blockSignals(false);
+    rebuildTiles(0, 0);
+    m_caption->clear();
+    m_placeholder->show();
+}
+
+void PreviewPanel::rebuildTiles(int rows, int columns)
+{
+    if (rows == m_rows && columns == m_columns)
+        return;
+    qDeleteAll(m_tiles);
+    qDeleteAll(m_headers);
+    m_tiles.clear();
+    m_headers.clear();
+    m_rows = rows;
+    m_columns = columns;
+    for (int r = 0; r < rows; ++r) {
+        for (int c = 0; c < columns; ++c) {
+            auto *tile = new ImageTile(this);
+            tile->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+            m_grid->addWidget(tile, 2 * r + 1, c);
+            auto *header = new QLabel(this);
+            header->setAlignment(Qt::AlignCenter);
+            m_grid->addWidget(header, 2 * r, c);
+            connect(tile, &ImageTile::clicked, this,
+                    [this, tile] { showEnlarged(this, tile->image(), tile->caption()); });
+            m_tiles << tile;
+            m_headers << header;
+        }
+    }
+}
+
+void PreviewPanel::showFrame(int index)
+{
+    if (index < 0 || index >= m_frames.size())
+        return;
+    if (m_history->value() != index) {
+        const QSignalBlocker blocker(m_history);
+        m_history->setValue(index);
+    }
+    const PreviewFrame &frame = m_frames[index];
+    // Rows are the directions: as many as there are real_* images.
+    int rows = 0;
+    for (const QString &name : frame.names)
+        rows += name.startsWith(QLatin1String("real_")) ? 1 : 0;
+    rows = qMax(1, rows);
+    const int columns = (frame.images.size() + rows - 1) / rows;
+    rebuildTiles(rows, columns);
+    for (int i = 0; i < m_tiles.size(); ++i) {
+        const bool has = i < frame.images.size();
+        m_tiles[i]->setImage(has ? frame.images[i] : QImage(), has ? frame.names[i] : QString());
+        m_headers[i]->setText(has ? frame.names[i] : QString());
+    }
+    m_placeholder->hide();
+    m_caption->setText(tr("Iteration %1, epoch %2 (%3 of %4)")
+                           .arg(frame.iteration)
+                           .arg(frame.epoch)
+                           .arg(index + 1)
+                           .arg(m_frames.size()));
+}
+
+} // namespace cgs::ui

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "ui/train/preview_frame.h"
+
+#include <QVector>
+#include <QWidget>
+
+class QGridLayout;
+class QLabel;
+class QSlider;
+
+namespace cgs::ui {
+
+class ImageTile;
+
+// The live preview grid of a run: real_A -> fake_B -> rec_A (and idt_B) over real_B -> fake_A
+// -> rec_B (and idt_A), with a slider to look back at earlier previews. A click enlarges.
+class PreviewPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit PreviewPanel(QWidget *parent = nullptr);
+
+    int frameCount() const { return m_frames.size(); }
+    int currentIndex() const;
+    // The images of the shown frame, in grid order (empty when there is none).
+    QVector<QImage> shownImages() const;
+
+public slots:
+    void addFrame(const cgs::ui::PreviewFrame &frame);
+    void showFrame(int index);
+    void clear();
+    void retranslateUi();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void rebuildTiles(int rows, int columns);
+
+    QVector<PreviewFrame> m_frames;
+    QVector<ImageTile *> m_tiles;
+    QVector<QLabel *> m_headers;
+    QGridLayout *m_grid;
+    QSlider *m_history;
+    QLabel *m_caption;
+    QLabel *m_placeholder;
+    qint64 m_bytes = 0; // image memory held by m_frames
+    int m_rows = 0;
+    int m_columns = 0;
+};
+
+} // namespace cgs::ui

@@ -1,0 +1,376 @@
+#include "ui/train/train_options_form.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QSettings>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace cgs::ui {
+
+namespace {
+QSpinBox *spin(int min, int max, int step = 1)
+{
+    auto *box = new QSpinBox;
+    box->setRange(min, max);
+    box->setSingleStep(step);
+    return box;
+}
+
+QDoubleSpinBox *doubleSpin(double min, double max, double step, int decimals)
+{
+    auto *box = new QDoubleSpinBox;
+    box->setRange(min, max);
+    box->setSingleStep(step);
+    box->setDecimals(decimals);
+    return box;
+}
+
+// Form labels in the order the rows are created (see build*Group).
+QStringList labelTexts()
+{
+    return {
+        QObject::tr("Dataroot (trainA/, trainB/)"), QObject::tr("Domain A folder"),
+        QObject::tr("Domain B folder"), QObject::tr("Run name"), QObject::tr("Runs folder"),
+        // main
+        QObject::tr("Crop size (px)"), QObject::tr("Generator"), QObject::tr("Epochs"),
+        QObject::tr("Decay epochs"), QObject::tr("\u03bb cycle"), QObject::tr("\u03bb identity"),
+        QObject::tr("Batch size"), QObject::tr("Learning rate"), QObject::tr("Device"),
+        QObject::tr("Seed (-1 = random)"),
+        // advanced
+        QObject::tr("Load size (px)"), QObject::tr("Generator filters (ngf)"),
+        QObject::tr("Discriminator filters (ndf)"), QObject::tr("Image pool size"),
+        QObject::tr("Preview every (images)"), QObject::tr("Preview images"),
+        QObject::tr("Keep checkpoint every (epochs)"), QObject::tr("Max images per domain"),
+        QObject::tr("Decoding threads"), QObject::tr("CPU threads (0 = default)"),
+        QObject::tr("No horizontal flip"), QObject::tr("Preprocessing"), QObject::tr("GAN loss"),
+        QObject::tr("Adam β1"), QObject::tr("Save latest every (images)")};
+}
+} // namespace
+
+TrainOptionsForm::TrainOptionsForm(QWidget *parent) : QWidget(parent)
+{
+    setAcceptDrops(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(buildDataGroup());
+    layout->addWidget(buildMainGroup());
+    layout->addWidget(buildAdvancedGroup());
+    layout->addStretch(1);
+    setOptions(cgs::TrainOptions{});
+    retranslateUi();
+}
+
+QWidget *TrainOptionsForm::folderRow(QLineEdit *edit, const QString &settingsKey)
+{
+    auto *row = new QWidget;
+    auto *h = new QHBoxLayout(row);
+    h->setContentsMargins(0, 0, 0, 0);
+    auto *browse = new QToolButton;
+    browse->setText(QStringLiteral("\u2026"));
+    h->addWidget(edit, 1);
+    h->addWidget(browse);
+    m_browseButtons << browse;
+    connect(browse, &QToolButton::clicked, this, [this, edit, settingsKey] {
+        QSettings settings;
+        const QString start = edit->text().isEmpty()
+                                  ? settings.value(settingsKey, QDir::homePath()).toString()
+                                  : edit->text();
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose a folder"), start);
+        if (!dir.isEmpty()) {
+            edit->setText(QDir::toNativeSeparators(dir));
+            settings.setValue(settingsKey, dir);
+        }
+    });
+    return row;
+}
+
+QWidget *TrainOptionsForm::buildDataGroup()
+{
+    m_dataGroup = new QGroupBox;
+    auto *form = new QFormLayout(m_dataGroup);
+    m_dataroot = new QLineEdit;
+    m_dirA = new QLineEdit;
+    m_dirB = new QLineEdit;
+    m_runName = new QLineEdit;
+    m_runsDir = new QLineEdit;
+    const QList<QWidget *> fields = {folderRow(m_dataroot, QStringLiteral("folders/dataroot")),
+                                     folderRow(m_dirA, QStringLiteral("folders/domainA")),
+                                     folderRow(m_dirB, QStringLiteral("folders/domainB")),
+                                     m_runName, folderRow(m_runsDir, QStringLiteral("folders/runs"))};
+    for (QWidget *field : fields) {
+        m_labels << new QLabel;
+        form->addRow(m_labels.last(), field);
+    }
+    return m_dataGroup;
+}
+
+QWidget *TrainOptionsForm::buildMainGroup()
+{
+    m_mainGroup = new QGroupBox;
+    auto *form = new QFormLayout(m_mainGroup);
+    m_cropSize = spin(16, 2048, 16);
+    m_blocks = new QComboBox;
+    m_epochs = spin(0, 100000);
+    m_decayEpochs = spin(0, 100000);
+    m_lambdaCycle = doubleSpin(0, 1000, 1, 2);
+    m_lambdaIdentity = doubleSpin(0, 10, 0.1, 2);
+    m_batchSize = spin(1, 256);
+    m_lr = doubleSpin(0, 1, 0.00005, 6);
+    m_device = new QComboBox;
+    m_device->setEditable(true);
+    m_device->addItems({QStringLiteral("auto"), QStringLiteral("cpu"), QStringLiteral("cuda")});
+    m_seed = spin(-1, 2147483647);
+    const QList<QWidget *> fields = {m_cropSize, m_blocks, m_epochs, m_decayEpochs, m_lambdaCycle,
+                                     m_lambdaIdentity, m_batchSize, m_lr, m_device, m_seed};
+    for (QWidget *field : fields) {
+        m_labels << new QLabel;
+        form->addRow(m_labels.last(), field);
+    }
+    return m_mainGroup;
+}
+
+QWidget *TrainOptionsForm::buildAdvancedGroup()
+{
+    m_advancedGroup = new QGroupBox;
+    m_advancedGroup->setCheckable(true);
+    m_advancedGroup->setChecked(false);
+    auto *inner = new QWidget;
+    auto *form = new QFormLayout(inner);
+    form->setContentsMargins(9, 6, 9, 9);
+    m_loadSize = spin(16, 4096, 2);
+    m_ngf = spin(1, 512);
+    m_ndf = spin(1, 512);
+    m_poolSize = spin(0, 1000);
+    m_displayFreq = spin(1, 1000000);
+    m_previewCount = spin(1, 16);
+    m_saveEpochFreq = spin(1, 100000);
+    m_maxDatasetSize = spin(-1, 100000000);
+    m_dataThreads = spin(0, 64);
+    m_cpuThreads = spin(0, 256);
+    m_noFlip = new QCheckBox;
+    m_preprocess = new QComboBox;
+    for (cgs::Preprocess p : {cgs::Preprocess::ResizeAndCrop, cgs::Preprocess::Crop,
+                              cgs::Preprocess::ScaleWidth, cgs::Preprocess::ScaleWidthAndCrop,
+                              cgs::Preprocess::None})
+        m_preprocess->addItem(QString::fromLatin1(cgs::toString(p)), static_cast<int>(p));
+    m_ganMode = new QComboBox;
+    for (cgs::GanMode g : {cgs::GanMode::LSGAN, cgs::GanMode::Vanilla})
+        m_ganMode->addItem(QString::fromLatin1(cgs::toString(g)), static_cast<int>(g));
+    m_beta1 = doubleSpin(0, 0.999, 0.05, 3);
+    m_saveLatestFreq = spin(1, 100000000, 100);
+    const QList<QWidget *> fields = {m_loadSize,      m_ngf,         m_ndf,
+                                     m_poolSize,      m_displayFreq, m_previewCount,
+                                     m_saveEpochFreq, m_maxDatasetSize, m_dataThreads,
+                                     m_cpuThreads,    m_noFlip,      m_preprocess,
+                                     m_ganMode,       m_beta1,       m_saveLatestFreq};
+    for (QWidget *field : fields) {
+        m_labels << new QLabel;
+        form->addRow(m_labels.last(), field);
+    }
+    auto *outer = new QVBoxLayout(m_advancedGroup);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(inner);
+    inner->setVisible(false);
+    m_advancedGroup->setFlat(true); // collapsed: a title, not an empty frame
+    connect(m_advancedGroup, &QGroupBox::toggled, inner, &QWidget::setVisible);
+    connect(m_advancedGroup, &QGroupBox::toggled, m_advancedGroup,
+            [group = m_advancedGroup](bool open) { group->setFlat(!open); });
+    return m_advancedGroup;
+}
+
+void TrainOptionsForm::retranslateUi()
+{
+    m_dataGroup->setTitle(tr("Data"));
+    m_mainGroup->setTitle(tr("Training"));
+    m_advancedGroup->setTitle(tr("Advanced"));
+    const QStringList texts = labelTexts();
+    for (int i = 0; i < m_labels.size() && i < texts.size(); ++i)
+        m_labels[i]->setText(texts[i]);
+    const int blocks = m_blocks->currentIndex();
+    m_blocks->clear();
+    m_blocks->addItem(tr("ResNet, 6 blocks (128 px)"), QStringLiteral("resnet_6blocks"));
+    m_blocks->addItem(tr("ResNet, 9 blocks (256 px)"), QStringLiteral("resnet_9blocks"));
+    m_blocks->setCurrentIndex(qMax(0, blocks));
+    m_dataroot->setPlaceholderText(tr("Drop a folder here"));
+    m_dirA->setPlaceholderText(tr("Optional: overrides <dataroot>/trainA"));
+    m_dirB->setPlaceholderText(tr("Optional: overrides <dataroot>/trainB"));
+    for (QToolButton *browse : m_browseButtons)
+        browse->setToolTip(tr("Choose a folder"));
+}
+
+void TrainOptionsForm::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+cgs::TrainOptions TrainOptionsForm::options() const
+{
+    cgs::TrainOptions o;
+    o.dataroot = QDir::fromNativeSeparators(m_dataroot->text().trimmed()).toStdString();
+    o.dirA = QDir::fromNativeSeparators(m_dirA->text().trimmed()).toStdString();
+    o.dirB = QDir::fromNativeSeparators(m_dirB->text().trimmed()).toStdString();
+    o.name = m_runName->text().trimmed().toStdString();
+    o.checkpointsDir = QDir::fromNativeSeparators(m_runsDir->text().trimmed()).toStdString();
+    o.cropSize = m_cropSize->value();
+    o.loadSize = qMax(m_loadSize->value(), o.cropSize);
+    o.netG = m_blocks->currentData().toString().toStdString();
+    o.nEpochs = m_epochs->value();
+    o.nEpochsDecay = m_decayEpochs->value();
+    o.lambdaA = o.lambdaB = m_lambdaCycle->value();
+    o.lambdaIdentity = m_lambdaIdentity->value();
+    o.batchSize = m_batchSize->value();
+    o.lr = m_lr->value();
+    o.device = m_device->currentText().trimmed().toStdString();
+    o.seed = m_seed->value();
+    o.ngf = m_ngf->value();
+    o.ndf = m_ndf->value();
+    o.poolSize = m_poolSize->value();
+    o.displayFreq = m_displayFreq->value();
+    o.previewCount = m_previewCount->value();
+    o.saveEpochFreq = m_saveEpochFreq->value();
+    o.maxDatasetSize = m_maxDatasetSize->value();
+    o.numThreads = m_dataThreads->value();
+    o.cpuThreads = m_cpuThreads->value();
+    o.noFlip = m_noFlip->isChecked();
+    o.preprocess = static_cast<cgs::Preprocess>(m_preprocess->currentData().toInt());
+    o.ganMode = static_cast<cgs::GanMode>(m_ganMode->currentData().toInt());
+    o.beta1 = m_beta1->value();
+    o.saveLatestFreq = m_saveLatestFreq->value();
+    return o;
+}
+
+void TrainOptionsForm::setOptions(const cgs::TrainOptions &o)
+{
+    m_dataroot->setText(QDir::toNativeSeparators(QString::fromStdString(o.dataroot)));
+    m_dirA->setText(QDir::toNativeSeparators(QString::fromStdString(o.dirA)));
+    m_dirB->setText(QDir::toNativeSeparators(QString::fromStdString(o.dirB)));
+    m_runName->setText(QString::fromStdString(o.name));
+    m_runsDir->setText(QDir::toNativeSeparators(QString::fromStdString(o.checkpointsDir)));
+    m_cropSize->setValue(o.cropSize);
+    m_loadSize->setValue(o.loadSize);
+    if (m_blocks->count() == 0) {
+        m_blocks->addItem(QString(), QStringLiteral("resnet_6blocks"));
+        m_blocks->addItem(QString(), QStringLiteral("resnet_9blocks"));
+    }
+    m_blocks->setCurrentIndex(o.netG == "resnet_6blocks" ? 0 : 1);
+    m_epochs->setValue(o.nEpochs);
+    m_decayEpochs->setValue(o.nEpochsDecay);
+    m_lambdaCycle->setValue(o.lambdaA);
+    m_lambdaIdentity->setValue(o.lambdaIdentity);
+    m_batchSize->setValue(o.batchSize);
+    m_lr->setValue(o.lr);
+    m_device->setCurrentText(QString::fromStdString(o.device));
+    m_seed->setValue(static_cast<int>(o.seed));
+    m_ngf->setValue(o.ngf);
+    m_ndf->setValue(o.ndf);
+    m_poolSize->setValue(o.poolSize);
+    m_displayFreq->setValue(o.displayFreq);
+    m_previewCount->setValue(o.previewCount);
+    m_saveEpochFreq->setValue(o.saveEpochFreq);
+    m_maxDatasetSize->setValue(static_cast<int>(o.maxDatasetSize));
+    m_dataThreads->setValue(o.numThreads);
+    m_cpuThreads->setValue(o.cpuThreads);
+    m_noFlip->setChecked(o.noFlip);
+    m_preprocess->setCurrentIndex(m_preprocess->findData(static_cast<int>(o.preprocess)));
+    m_ganMode->setCurrentIndex(m_ganMode->findData(static_cast<int>(o.ganMode)));
+    m_beta1->setValue(o.beta1);
+    m_saveLatestFreq->setValue(o.saveLatestFreq);
+}
+
+cgs::TrainOptions TrainOptionsForm::quickStartOptions(const QString &dataroot,
+                                                      const QString &runsDir)
+{
+    cgs::TrainOptions o;
+    o.dataroot = dataroot.toStdString();
+    o.checkpointsDir = runsDir.toStdString();
+    o.name = "monet2photo_demo";
+    o.netG = "resnet_6blocks";
+    o.cropSize = 64;
+    o.loadSize = 72;
+    o.ngf = 16;
+    o.ndf = 16;
+    o.nEpochs = 5;
+    o.nEpochsDecay = 5;
+    o.displayFreq = 10;
+    o.printFreq = 10;
+    o.saveEpochFreq = 1;
+    o.numThreads = 1;
+    o.seed = 1;
+    return o;
+}
+
+void TrainOptionsForm::setRunName(const QString &name) { m_runName->setText(name); }
+
+void TrainOptionsForm::loadSettings(QSettings &settings)
+{
+    const QString json = settings.value(QStringLiteral("train/options")).toString();
+    if (json.isEmpty())
+        return;
+    // Saved options from an older version may no longer validate: keep the current ones then.
+    try {
+        setOptions(cgs::trainOptionsFromJson(json.toStdString()));
+    } catch (const std::exception &) {
+    }
+}
+
+void TrainOptionsForm::saveSettings(QSettings &settings) const
+{
+    try {
+        settings.setValue(QStringLiteral("train/options"),
+                          QString::fromStdString(cgs::toJson(options())));
+    } catch (const std::exception &) {
+    }
+}
+
+void TrainOptionsForm::useFolders(const QStringList &folders)
+{
+    int domain = folders.size() == 1 && !m_dirA->text().isEmpty() ? 1 : 0;
+    for (const QString &folder : folders) {
+        const QDir dir(folder);
+        const QString native = QDir::toNativeSeparators(dir.absolutePath());
+        if (dir.exists(QStringLiteral("trainA")) && dir.exists(QStringLiteral("trainB"))) {
+            m_dataroot->setText(native);
+            m_dirA->clear();
+            m_dirB->clear();
+        } else {
+            (domain++ % 2 == 0 ? m_dirA : m_dirB)->setText(native);
+        }
+    }
+}
+
+void TrainOptionsForm::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void TrainOptionsForm::dropEvent(QDropEvent *event)
+{
+    QStringList folders;
+    for (const QUrl &url : event->mimeData()->urls())
+        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isDir())
+            folders << url.toLocalFile();
+    if (!folders.isEmpty()) {
+        useFolders(folders);
+        event->acceptProposedAction();
+    }
+}
+
+} // namespace cgs::ui

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "core/engine/train/train_options.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QSettings;
+class QSpinBox;
+class QToolButton;
+
+namespace cgs::ui {
+
+// The options of a training run: data folders (a dataroot with trainA/ trainB/, or explicit
+// domain folders; chosen by dialog or dropped), the main options, and an "Advanced" section
+// for the rest. Maps to and from cgs::TrainOptions and remembers itself in QSettings.
+class TrainOptionsForm : public QWidget {
+    Q_OBJECT
+public:
+    explicit TrainOptionsForm(QWidget *parent = nullptr);
+
+    cgs::TrainOptions options() const;
+    void setOptions(const cgs::TrainOptions &options);
+    // Small model settings that train visibly within seconds on a CPU, on `dataroot`.
+    static cgs::TrainOptions quickStartOptions(const QString &dataroot, const QString &runsDir);
+
+    void setRunName(const QString &name);
+    void loadSettings(QSettings &settings);
+    void saveSettings(QSettings &settings) const;
+
+public slots:
+    // A folder with trainA/ and trainB/ becomes the dataroot; other folders fill domain A,
+    // then domain B.
+    void useFolders(const QStringList &folders);
+    void retranslateUi();
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    QWidget *buildDataGroup();
+    QWidget *buildMainGroup();
+    QWidget *buildAdvancedGroup();
+    QWidget *folderRow(QLineEdit *edit, const QString &settingsKey);
+
+    QGroupBox *m_dataGroup, *m_mainGroup, *m_advancedGroup;
+    QLineEdit *m_dataroot, *m_dirA, *m_dirB, *m_runName, *m_runsDir;
+    QSpinBox *m_cropSize, *m_epochs, *m_decayEpochs, *m_batchSize, *m_seed;
+    QComboBox *m_blocks, *m_device;
+    QDoubleSpinBox *m_lambdaCycle, *m_lambdaIdentity, *m_lr;
+    QSpinBox *m_loadSize, *m_ngf, *m_ndf, *m_poolSize, *m_displayFreq, *m_previewCount,
+        *m_saveEpochFreq, *m_maxDatasetSize, *m_dataThreads, *m_cpuThreads;
+    QCheckBox *m_noFlip;
+    QComboBox *m_preprocess, *m_ganMode;
+    QDoubleSpinBox *m_beta1;
+    QSpinBox *m_saveLatestFreq;
+    QList<QLabel *> m_labels; // the form labels, in creation order, for retranslateUi
+    QList<QToolButton *> m_browseButtons;
+};
+
+} // namespace cgs::ui

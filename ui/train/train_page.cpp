@@ -1,0 +1,374 @@
+#include "ui/train/train_page.h"
+
+#include "core/engine/checkpoint/checkpoint_store.h"
+
+#include "core/engine/error.h"
+#include "ui/widgets/error_banner.h"
+#include "ui/train/loss_log_reader.h"
+#include "ui/train/loss_plot.h"
+#include "ui/train/preview_panel.h"
+#include "ui/train/train_options_form.h"
+
+#include <QDir>
+#include <QEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTime>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace cgs::ui {
+
+namespace {
+QString formatDuration(double seconds)
+{
+    if (seconds <= 0 || !std::isfinite(seconds))
+        return QStringLiteral("--:--");
+    const qint64 s = static_cast<qint64>(seconds + 0.5);
+    return QStringLiteral("%1:%2:%3")
+        .arg(s / 3600)
+        .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
+        .arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+} // namespace
+
+TrainPage::TrainPage(QWidget *parent)
+    : QWidget(parent), m_form(new TrainOptionsForm), m_plot(new LossPlot),
+      m_previews(new PreviewPanel), m_banner(new ErrorBanner), m_log(new QPlainTextEdit)
+{
+    auto *formScroll = new QScrollArea;
+    formScroll->setWidget(m_form);
+    formScroll->setWidgetResizable(true);
+    formScroll->setMinimumWidth(m_form->sizeHint().width() + 24);
+    auto *left = new QWidget;
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(formScroll, 1);
+    leftLayout->addWidget(buildControls());
+
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(5000);
+    m_tabs = new QTabWidget;
+    m_tabs->addTab(m_previews, QString());
+    m_tabs->addTab(m_log, QString());
+    auto *charts = new QSplitter(Qt::Vertical);
+    charts->addWidget(m_plot);
+    charts->addWidget(m_tabs);
+    charts->setStretchFactor(0, 3);
+    charts->setStretchFactor(1, 2);
+
+    m_state = new QLabel;
+    m_progressText = new QLabel;
+    m_throughput = new QLabel;
+    m_device = new QLabel;
+    m_progress = new QProgressBar;
+    m_progress->setTextVisible(false);
+    m_progress->setMaximumHeight(8);
+    auto *statusRow = new QHBoxLayout;
+    for (QLabel *label : {m_state, m_progressText, m_throughput, m_device})
+        statusRow->addWidget(label);
+    statusRow->addStretch(1);
+    auto *right = new QWidget;
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_banner);
+    rightLayout->addLayout(statusRow);
+    rightLayout->addWidget(m_progress);
+    rightLayout->addWidget(charts, 1);
+
+    auto *split = new QSplitter(Qt::Horizontal);
+    split->addWidget(left);
+    split->addWidget(right);
+    split->setStretchFactor(1, 1);
+    auto *layout = new QHBoxLayout(this);
+    layout->addWidget(split);
+
+    connect(&m_controller, &TrainingController::stateChanged, this, &TrainPage::updateButtons);
+    connect(&m_controller, &TrainingController::stepsFinished, this, &TrainPage::showSteps);
+    connect(&m_controller, &TrainingController::previewArrived, m_previews,
+            &PreviewPanel::addFrame);
+    connect(&m_controller, &TrainingController::trainingFailed, this, &TrainPage::showFailure);
+    connect(&m_controller, &TrainingController::trainingFinished, this, &TrainPage::showFinished);
+    connect(&m_controller, &TrainingController::messageLogged, this, &TrainPage::appendLog);
+    connect(&m_controller, &TrainingController::trainingStarted, this,
+            [this](const QString &device, qint64 startIteration, const QString &runDir) {
+                m_device->setText(device);
+                m_runDir = runDir;
+                appendLog(0, tr("Started on %1 at iteration %2 in %3")
+                                 .arg(device)
+                                 .arg(startIteration)
+                                 .arg(QDir::toNativeSeparators(runDir)));
+                emit runDirChanged(runDir);
+            });
+    connect(&m_controller, &TrainingController::checkpointWritten, this,
+            [this](const QString &tag, const QString &path, qint64 iteration) {
+                appendLog(0, tr("Checkpoint %1 saved at iteration %2: %3")
+                                 .arg(tag)
+                                 .arg(iteration)
+                                 .arg(QDir::toNativeSeparators(path)));
+                emit checkpointWritten(m_runDir, tag);
+            });
+    retranslateUi();
+}
+
+TrainPage::~TrainPage() = default; // m_controller stops and joins the training thread
+
+QWidget *TrainPage::buildControls()
+{
+    m_start = new QPushButton;
+    m_pause = new QPushButton;
+    m_stop = new QPushButton;
+    m_resumeRun = new QPushButton;
+    m_start->setIcon(QIcon(QStringLiteral(":/icons/start.png")));
+    m_pause->setIcon(QIcon(QStringLiteral(":/icons/pause.png")));
+    m_stop->setIcon(QIcon(QStringLiteral(":/icons/stop.png")));
+    m_start->setDefault(true);
+    auto *box = new QWidget;
+    auto *grid = new QHBoxLayout(box);
+    grid->setContentsMargins(0, 0, 0, 0);
+    for (QPushButton *b : {m_start, m_pause, m_stop, m_resumeRun})
+        grid->addWidget(b);
+    connect(m_start, &QPushButton::clicked, this, &TrainPage::startTraining);
+    connect(m_pause, &QPushButton::clicked, this, &TrainPage::togglePause);
+    connect(m_stop, &QPushButton::clicked, this, &TrainPage::stopTraining);
+    connect(m_resumeRun, &QPushButton::clicked, this, [this] { resumeRun(); });
+    return box;
+}
+
+void TrainPage::retranslateUi()
+{
+    m_start->setText(tr("Start"));
+    m_stop->setText(tr("Stop"));
+    m_resumeRun->setText(tr("Resume run\u2026"));
+    m_start->setToolTip(tr("Start a new run with these options (Ctrl+R)"));
+    m_resumeRun->setToolTip(tr("Continue an earlier run from its folder"));
+    m_tabs->setTabText(0, tr("Previews"));
+    m_tabs->setTabText(1, tr("Log"));
+    if (m_device->text().isEmpty())
+        m_device->setText(QString());
+    updateButtons();
+    showSteps({});
+}
+
+void TrainPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+QString TrainPage::statusText() const
+{
+    return m_state->text() + QLatin1Char(' ') + m_progressText->text() + QLatin1Char(' ') +
+           m_throughput->text();
+}
+
+void TrainPage::updateButtons()
+{
+    using State = TrainingController::State;
+    const State state = m_controller.state();
+    m_start->setEnabled(state == State::Idle);
+    m_resumeRun->setEnabled(state == State::Idle);
+    m_form->setEnabled(state == State::Idle);
+    m_pause->setEnabled(state == State::Running || state == State::Paused ||
+                        state == State::Starting);
+    m_stop->setEnabled(state != State::Idle && state != State::Stopping);
+    m_pause->setText(state == State::Paused ? tr("Resume") : tr("Pause"));
+    m_pause->setIcon(QIcon(state == State::Paused ? QStringLiteral(":/icons/start.png")
+                                                  : QStringLiteral(":/icons/pause.png")));
+    switch (state) {
+    case State::Idle: m_state->setText(tr("Idle")); break;
+    case State::Starting: m_state->setText(tr("Starting\u2026")); break;
+    case State::Running: m_state->setText(tr("Training")); break;
+    case State::Paused: m_state->setText(tr("Paused")); break;
+    case State::Stopping: m_state->setText(tr("Stopping\u2026")); break;
+    }
+}
+
+bool TrainPage::refuseWhileActive()
+{
+    if (!m_controller.isActive())
+        return false;
+    // Reached through a shortcut or the menu: the buttons are disabled. Nothing is touched,
+    // least of all the live plot of the running training.
+    m_banner->showMessage(ErrorBanner::Level::Warning, tr("A training is already running"),
+                          tr("Stop it first, or start a second CycleGAN Studio to train two runs at once."));
+    return true;
+}
+
+void TrainPage::startTraining()
+{
+    if (refuseWhileActive())
+        return;
+    cgs::TrainOptions options = m_form->options();
+    // A new run never overwrites an old one: pick the next free name.
+    const QString base = QString::fromStdString(options.name);
+    QString name = base;
+    const QDir runs(QString::fromStdString(options.checkpointsDir));
+    auto taken = [&runs](const QString &candidate) {
+        const QDir run(runs.filePath(candidate));
+        return run.exists(QStringLiteral("config.json")) || run.exists(QStringLiteral("checkpoints"));
+    };
+    for (int n = 2; taken(name); ++n)
+        name = QStringLiteral("%1_%2").arg(base).arg(n);
+    options.name = name.toStdString();
+    m_form->setRunName(name);
+    options.continueTrain = false;
+    startWith(options, false);
+}
+
+void TrainPage::startWith(const cgs::TrainOptions &options, bool keepHistory)
+{
+    m_banner->clear();
+    try {
+        options.validate();
+    } catch (const std::exception &e) {
+        m_banner->showError(tr("The options are not valid"), QString::fromUtf8(e.what()));
+        return;
+    }
+    if (!keepHistory) {
+        m_plot->clear();
+        m_previews->clear();
+    }
+    m_progress->setValue(0);
+    m_controller.start(options);
+}
+
+void TrainPage::togglePause()
+{
+    if (m_controller.state() == TrainingController::State::Paused)
+        m_controller.resume();
+    else
+        m_controller.pause();
+}
+
+void TrainPage::stopTraining() { m_controller.stop(); }
+
+void TrainPage::resumeRun(const QString &runDirArg)
+{
+    if (refuseWhileActive())
+        return;
+    QString runDir = runDirArg;
+    if (runDir.isEmpty()) {
+        QSettings settings;
+        runDir = QFileDialog::getExistingDirectory(
+            this, tr("Choose a run folder"),
+            settings.value(QStringLiteral("folders/resume"), QDir::homePath()).toString());
+        if (runDir.isEmpty())
+            return;
+        settings.setValue(QStringLiteral("folders/resume"), runDir);
+    }
+    QFile config(QDir(runDir).filePath(QStringLiteral("config.json")));
+    if (!config.exists() && !cgs::listOfficialEpochs(runDir.toStdString()).empty()) {
+        // The official train.py's run: its options (train_opt.txt) are not read here.
+        const QDir dir(runDir);
+        m_banner->showError(
+            tr("This is a run of the official code"),
+            tr("Continue it once from the command line, with the options it was trained with:\n"
+               "cyclegan train --dataroot <data> --name %1 --checkpoints_dir %2 "
+               "--continue_train --epoch_count <next epoch>\n"
+               "From then on, Resume run\u2026 continues it here.")
+                .arg(dir.dirName(),
+                     QDir::toNativeSeparators(QDir::cleanPath(dir.absoluteFilePath(QStringLiteral(".."))))));
+        return;
+    }
+    if (!config.open(QIODevice::ReadOnly)) {
+        m_banner->showError(tr("This folder is not a training run"),
+                            tr("Cannot open %1").arg(QDir::toNativeSeparators(config.fileName())));
+        return;
+    }
+    cgs::TrainOptions options;
+    try {
+        options = cgs::trainOptionsFromJson(config.readAll().toStdString());
+    } catch (const std::exception &e) {
+        m_banner->showError(tr("The run's config.json cannot be used"), QString::fromUtf8(e.what()));
+        return;
+    }
+    // The folder may have moved since it was written: resume it where it is now.
+    const QDir dir(runDir);
+    options.name = dir.dirName().toStdString();
+    options.checkpointsDir = QDir::cleanPath(dir.absoluteFilePath(QStringLiteral(".."))).toStdString();
+    options.continueTrain = true;
+    options.epoch = "latest";
+    m_form->setOptions(options);
+    m_plot->setHistory(LossLogReader::read(dir.filePath(QStringLiteral("loss_log.csv"))));
+    m_previews->clear();
+    startWith(options, true);
+}
+
+void TrainPage::showSteps(const QVector<cgs::StepReport> &steps)
+{
+    if (!steps.isEmpty()) {
+        m_plot->appendSteps(steps);
+        m_lastStep = steps.last();
+    }
+    const cgs::StepReport &s = m_lastStep;
+    if (s.iteration == 0) {
+        m_progressText->setText(tr("No steps yet"));
+        m_throughput->clear();
+        return;
+    }
+    m_progressText->setText(tr("Epoch %1/%2, iteration %3/%4")
+                                .arg(s.epoch)
+                                .arg(s.totalEpochs)
+                                .arg(s.iteration)
+                                .arg(s.totalIterations));
+    const double itPerSecond = s.secondsPerIteration > 0 ? 1.0 / s.secondsPerIteration : 0;
+    m_throughput->setText(tr("%1 it/s, ETA %2")
+                              .arg(itPerSecond, 0, 'f', 2)
+                              .arg(formatDuration(s.etaSeconds)));
+    m_progress->setMaximum(1000);
+    m_progress->setValue(s.totalIterations > 0
+                             ? static_cast<int>(1000.0 * s.iteration / s.totalIterations)
+                             : 0);
+}
+
+void TrainPage::showFailure(FailureKind kind, const QString &message)
+{
+    QString summary;
+    switch (kind) {
+    case FailureKind::Config: summary = tr("The options are not valid"); break;
+    case FailureKind::Dataset: summary = tr("The training images cannot be used"); break;
+    case FailureKind::Checkpoint: summary = tr("The checkpoint cannot be loaded"); break;
+    case FailureKind::Device: summary = tr("The compute device failed (out of memory?)"); break;
+    case FailureKind::Numerical: summary = tr("Training diverged (NaN or Inf loss)"); break;
+    case FailureKind::Io: summary = tr("A file of the run could not be written"); break;
+    case FailureKind::Other: summary = tr("Training failed"); break;
+    }
+    m_banner->showError(summary, message);
+    appendLog(2, summary + QStringLiteral(": ") + message);
+}
+
+void TrainPage::showFinished(bool completed, qint64 iterations, const QString &runDir)
+{
+    const QString text = completed ? tr("Training finished after %1 iterations.").arg(iterations)
+                                   : tr("Training stopped at iteration %1; resume it with "
+                                        "\u201cResume run\u201d.")
+                                         .arg(iterations);
+    m_banner->showMessage(ErrorBanner::Level::Info, text, QDir::toNativeSeparators(runDir));
+    appendLog(0, text);
+    emit runDirChanged(runDir);
+}
+
+void TrainPage::appendLog(int level, const QString &message)
+{
+    const QString prefix = level == 2 ? tr("error: ") : level == 1 ? tr("warning: ") : QString();
+    m_log->appendPlainText(QTime::currentTime().toString(QStringLiteral("HH:mm:ss ")) + prefix +
+                           message);
+}
+
+void TrainPage::loadSettings(QSettings &settings) { m_form->loadSettings(settings); }
+
+void TrainPage::saveSettings(QSettings &settings) const { m_form->saveSettings(settings); }
+
+} // namespace cgs::ui

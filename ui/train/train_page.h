@@ -1,0 +1,87 @@
+#pragma once
+
+#include "ui/train/training_controller.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSettings;
+class QTabWidget;
+
+namespace cgs::ui {
+
+class ErrorBanner;
+class LossPlot;
+class PreviewPanel;
+class TrainOptionsForm;
+
+// The Train page: options, Start / Pause-Resume / Stop / Resume run, live loss curves,
+// throughput and ETA, live previews, a log, and failures shown inline (the plot and previews of
+// the run stay). Owns the TrainingController, so destroying the page stops the run cleanly.
+class TrainPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit TrainPage(QWidget *parent = nullptr);
+    ~TrainPage() override;
+
+    TrainingController *controller() { return &m_controller; }
+    TrainOptionsForm *optionsForm() const { return m_form; }
+    LossPlot *lossPlot() const { return m_plot; }
+    PreviewPanel *previewPanel() const { return m_previews; }
+    ErrorBanner *banner() const { return m_banner; }
+    QPushButton *startButton() const { return m_start; }
+    QPushButton *pauseButton() const { return m_pause; }
+    QPushButton *stopButton() const { return m_stop; }
+    QPushButton *resumeRunButton() const { return m_resumeRun; }
+    QString statusText() const;
+    // The run folder of the current or last run ("" before the first).
+    QString runDir() const { return m_runDir; }
+
+    void loadSettings(QSettings &settings);
+    void saveSettings(QSettings &settings) const;
+
+public slots:
+    void startTraining();
+    void togglePause();
+    void stopTraining();
+    // Resumes the run in `runDir` (a folder with config.json and checkpoints/latest); shows its
+    // whole loss history first. Without an argument asks for the folder.
+    void resumeRun(const QString &runDir = {});
+    void retranslateUi();
+
+signals:
+    // A run folder started or wrote a checkpoint (for the model lists of the other pages).
+    void runDirChanged(const QString &runDir);
+    void checkpointWritten(const QString &runDir, const QString &tag);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    QWidget *buildControls();
+    void startWith(const cgs::TrainOptions &options, bool keepHistory);
+    bool refuseWhileActive();
+    void updateButtons();
+    void showSteps(const QVector<cgs::StepReport> &steps);
+    void showFailure(cgs::ui::FailureKind kind, const QString &message);
+    void showFinished(bool completed, qint64 iterations, const QString &runDir);
+    void appendLog(int level, const QString &message);
+
+    TrainingController m_controller;
+    TrainOptionsForm *m_form;
+    LossPlot *m_plot;
+    PreviewPanel *m_previews;
+    ErrorBanner *m_banner;
+    QPushButton *m_start, *m_pause, *m_stop, *m_resumeRun;
+    QLabel *m_state, *m_progressText, *m_throughput, *m_device;
+    QProgressBar *m_progress;
+    QTabWidget *m_tabs;
+    QPlainTextEdit *m_log;
+    QString m_runDir;
+    cgs::StepReport m_lastStep;
+};
+
+} // namespace cgs::ui

@@ -1,0 +1,293 @@
+#include "ui/translate/translate_page.h"
+
+#include "core/imageio/image_codec.h"
+#include "ui/translate/before_after_view.h"
+#include "ui/widgets/error_banner.h"
+#include "ui/widgets/image_convert.h"
+#include "ui/widgets/model_picker.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDir>
+#include <QDirIterator>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QShortcut>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace cgs::ui {
+
+TranslatePage::TranslatePage(QWidget *parent)
+    : QWidget(parent), m_picker(new ModelPicker), m_banner(new ErrorBanner),
+      m_list(new QListWidget), m_view(new BeforeAfterView), m_mode(new QComboBox),
+      m_open(new QPushButton), m_paste(new QPushButton), m_save(new QPushButton),
+      m_fit(new QPushButton), m_actualSize(new QPushButton), m_clear(new QPushButton),
+      m_busy(new QProgressBar), m_status(new QLabel)
+{
+    setAcceptDrops(true);
+    m_mode->addItem(QString(), static_cast<int>(BeforeAfterView::Mode::SideBySide));
+    m_mode->addItem(QString(), static_cast<int>(BeforeAfterView::Mode::Split));
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(120);
+    m_busy->hide();
+    m_list->setIconSize(QSize(64, 64));
+    m_list->setMaximumWidth(220);
+    m_open->setIcon(QIcon(QStringLiteral(":/icons/open.png")));
+    m_save->setIcon(QIcon(QStringLiteral(":/icons/save.png")));
+
+    auto *tools = new QHBoxLayout;
+    for (QWidget *w : std::initializer_list<QWidget *>{m_open, m_paste, m_clear, m_mode, m_fit,
+                                                      m_actualSize, m_save})
+        tools->addWidget(w);
+    tools->addStretch(1);
+    tools->addWidget(m_busy);
+    tools->addWidget(m_status);
+    auto *split = new QSplitter(Qt::Horizontal);
+    split->addWidget(m_list);
+    split->addWidget(m_view);
+    split->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_picker);
+    layout->addLayout(tools);
+    layout->addWidget(m_banner);
+    layout->addWidget(split, 1);
+
+    auto *paste = new QShortcut(QKeySequence::Paste, this);
+    connect(paste, &QShortcut::activated, this, &TranslatePage::pasteImage);
+    auto *save = new QShortcut(QKeySequence::Save, this);
+    connect(save, &QShortcut::activated, this, &TranslatePage::saveResult);
+    connect(&m_service, &TranslationService::translated, this, &TranslatePage::handleResult);
+    connect(&m_service, &TranslationService::busyChanged, m_busy, &QWidget::setVisible);
+    connect(m_picker, &ModelPicker::modelChanged, this, &TranslatePage::retranslateAll);
+    connect(m_list, &QListWidget::currentRowChanged, this, &TranslatePage::showEntry);
+    connect(m_open, &QPushButton::clicked, this, &TranslatePage::openFiles);
+    connect(m_paste, &QPushButton::clicked, this, &TranslatePage::pasteImage);
+    connect(m_save, &QPushButton::clicked, this, &TranslatePage::saveResult);
+    connect(m_clear, &QPushButton::clicked, this, &TranslatePage::clearImages);
+    connect(m_fit, &QPushButton::clicked, m_view, &BeforeAfterView::zoomToFit);
+    connect(m_actualSize, &QPushButton::clicked, this, [this] { m_view->setZoom(1.0); });
+    connect(m_mode, &QComboBox::currentIndexChanged, this, [this] {
+        m_view->setMode(static_cast<BeforeAfterView::Mode>(m_mode->currentData().toInt()));
+    });
+    retranslateUi();
+}
+
+void TranslatePage::retranslateUi()
+{
+    m_open->setText(tr("Open images\u2026"));
+    m_paste->setText(tr("Paste"));
+    m_save->setText(tr("Save result\u2026"));
+    m_fit->setText(tr("Fit"));
+    m_actualSize->setText(tr("100%"));
+    m_clear->setText(tr("Clear"));
+    m_mode->setItemText(0, tr("Side by side"));
+    m_mode->setItemText(1, tr("Split view"));
+    m_view->setPlaceholderText(tr("Drop photos or paintings here. Each is translated at its own "
+                                  "size with the chosen model."));
+    m_busy->setToolTip(tr("Translating\u2026"));
+}
+
+void TranslatePage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void TranslatePage::addFiles(const QStringList &paths)
+{
+    QStringList files;
+    for (const QString &path : paths) {
+        if (QFileInfo(path).isDir()) {
+            QDirIterator it(path, QDir::Files, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                const QString file = it.next();
+                if (cgs::isImageFile(file.toStdString()))
+                    files << file;
+            }
+        } else {
+            files << path;
+        }
+    }
+    for (const QString &file : files) {
+        Entry entry;
+        entry.path = file;
+        entry.name = QFileInfo(file).fileName();
+        entry.jobId = m_service.translateFile(file, m_picker->translatorOptions());
+        m_entries << entry;
+        auto *item = new QListWidgetItem(entry.name, m_list);
+        item->setToolTip(QDir::toNativeSeparators(file));
+    }
+    if (!files.isEmpty() && m_list->currentRow() < 0)
+        m_list->setCurrentRow(m_entries.size() - files.size());
+}
+
+void TranslatePage::addImage(const QImage &image, const QString &name)
+{
+    Entry entry;
+    entry.name = name;
+    entry.input = image;
+    entry.jobId = m_service.translateImage(image, m_picker->translatorOptions());
+    m_entries << entry;
+    new QListWidgetItem(name, m_list);
+    m_list->setCurrentRow(m_entries.size() - 1);
+}
+
+void TranslatePage::openFiles()
+{
+    QSettings settings;
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Open images"),
+        settings.value(QStringLiteral("folders/translateInput"), QDir::homePath()).toString(),
+        tr("Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp);;All files (*)"));
+    if (files.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("folders/translateInput"), QFileInfo(files[0]).absolutePath());
+    addFiles(files);
+}
+
+void TranslatePage::pasteImage()
+{
+    const QImage image = QApplication::clipboard()->image();
+    if (image.isNull()) {
+        m_banner->showMessage(ErrorBanner::Level::Warning, tr("The clipboard holds no image."));
+        return;
+    }
+    addImage(image, tr("Pasted image"));
+}
+
+void TranslatePage::clearImages()
+{
+    m_entries.clear();
+    m_list->clear();
+    m_view->setImages({}, {});
+    m_status->clear();
+}
+
+void TranslatePage::retranslateAll()
+{
+    m_banner->clear();
+    for (Entry &entry : m_entries) {
+        entry.error.clear();
+        entry.jobId = entry.input.isNull()
+                          ? m_service.translateFile(entry.path, m_picker->translatorOptions())
+                          : m_service.translateImage(entry.input, m_picker->translatorOptions(),
+                                                     entry.path);
+    }
+}
+
+void TranslatePage::followCheckpoint(const QString &runDir, const QString &tag)
+{
+    const cgs::TranslatorOptions options = m_picker->translatorOptions();
+    if (m_entries.isEmpty() || m_service.pendingJobs() > 0 ||
+        QString::fromStdString(options.epoch) != tag ||
+        QDir::cleanPath(QFileInfo(runDir).absoluteFilePath()) != m_picker->model())
+        return;
+    retranslateAll();
+}
+
+void TranslatePage::handleResult(const TranslationResult &result)
+{
+    for (int i = 0; i < m_entries.size(); ++i) {
+        Entry &entry = m_entries[i];
+        if (entry.jobId != result.id)
+            continue; // a result of an older request for this entry is stale
+        if (!result.input.isNull())
+            entry.input = result.input;
+        entry.output = result.output;
+        entry.error = result.error;
+        updateItem(i);
+        if (i == m_list->currentRow())
+            showEntry(i);
+        if (!result.ok())
+            m_banner->showError(tr("Cannot translate %1").arg(entry.name), result.error);
+        else
+            m_status->setText(tr("%1 \u00d7 %2 in %3 s")
+                                  .arg(result.output.width())
+                                  .arg(result.output.height())
+                                  .arg(result.seconds, 0, 'f', 2));
+        emit entryUpdated(i);
+        return;
+    }
+}
+
+void TranslatePage::updateItem(int index)
+{
+    QListWidgetItem *item = m_list->item(index);
+    const Entry &entry = m_entries[index];
+    if (!item)
+        return;
+    const QImage &thumb = entry.output.isNull() ? entry.input : entry.output;
+    if (!thumb.isNull())
+        item->setIcon(QPixmap::fromImage(thumb.scaled(64, 64, Qt::KeepAspectRatio,
+                                                      Qt::SmoothTransformation)));
+    item->setForeground(entry.error.isEmpty() ? palette().color(QPalette::Text) : QColor(Qt::red));
+}
+
+void TranslatePage::showEntry(int index)
+{
+    if (index < 0 || index >= m_entries.size()) {
+        m_view->setImages({}, {});
+        return;
+    }
+    const Entry &entry = m_entries[index];
+    m_view->setImages(entry.input, entry.output);
+}
+
+void TranslatePage::saveResult()
+{
+    const int index = m_list->currentRow();
+    if (index < 0 || m_entries[index].output.isNull())
+        return;
+    QSettings settings;
+    const QString dir =
+        settings.value(QStringLiteral("folders/translateOutput"), QDir::homePath()).toString();
+    const QString suggested =
+        QDir(dir).filePath(QFileInfo(m_entries[index].name).completeBaseName() + "_translated.png");
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save result"), suggested,
+                                                      tr("Images (*.png *.jpg *.webp)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("folders/translateOutput"), QFileInfo(path).absolutePath());
+    try {
+        cgs::writeImage(path.toStdString(), fromQImage(m_entries[index].output));
+    } catch (const std::exception &e) {
+        QMessageBox::warning(this, tr("Save result"),
+                             tr("The image could not be saved.") + QStringLiteral("\n\n") +
+                                 QString::fromUtf8(e.what()));
+    }
+}
+
+void TranslatePage::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls() || event->mimeData()->hasImage())
+        event->acceptProposedAction();
+}
+
+void TranslatePage::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    if (!paths.isEmpty())
+        addFiles(paths);
+    else if (event->mimeData()->hasImage())
+        addImage(qvariant_cast<QImage>(event->mimeData()->imageData()), tr("Dropped image"));
+    event->acceptProposedAction();
+}
+
+} // namespace cgs::ui

@@ -1,0 +1,157 @@
+#include "ui/widgets/model_picker.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSettings>
+#include <QToolButton>
+
+namespace cgs::ui {
+
+namespace {
+const char *kRecentKey = "models/recent";
+constexpr int kMaxRecent = 12;
+} // namespace
+
+ModelPicker::ModelPicker(QWidget *parent)
+    : QWidget(parent), m_modelLabel(new QLabel), m_directionLabel(new QLabel),
+      m_models(new QComboBox), m_direction(new QComboBox), m_browseRun(new QToolButton),
+      m_browseWeights(new QToolButton)
+{
+    m_models->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_models->setMinimumContentsLength(28);
+    m_direction->addItem(QString(), static_cast<int>(cgs::Direction::AToB));
+    m_direction->addItem(QString(), static_cast<int>(cgs::Direction::BToA));
+    m_browseRun->setIcon(QIcon(QStringLiteral(":/icons/folder.png")));
+    m_browseWeights->setIcon(QIcon(QStringLiteral(":/icons/model.png")));
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_modelLabel);
+    layout->addWidget(m_models, 1);
+    layout->addWidget(m_browseRun);
+    layout->addWidget(m_browseWeights);
+    layout->addSpacing(12);
+    layout->addWidget(m_directionLabel);
+    layout->addWidget(m_direction);
+    connect(m_models, &QComboBox::currentIndexChanged, this, &ModelPicker::modelChanged);
+    connect(m_direction, &QComboBox::currentIndexChanged, this, &ModelPicker::modelChanged);
+    connect(m_browseRun, &QToolButton::clicked, this, &ModelPicker::browseRun);
+    connect(m_browseWeights, &QToolButton::clicked, this, &ModelPicker::browseWeights);
+    reloadRecent();
+    retranslateUi();
+}
+
+void ModelPicker::retranslateUi()
+{
+    m_modelLabel->setText(tr("Model"));
+    m_directionLabel->setText(tr("Direction"));
+    m_direction->setItemText(0, tr("A \u2192 B"));
+    m_direction->setItemText(1, tr("B \u2192 A"));
+    m_browseRun->setToolTip(tr("Open a run or checkpoint folder"));
+    m_browseWeights->setToolTip(tr("Open an official .pth weight file"));
+    m_models->setPlaceholderText(tr("No model: train one or open one"));
+}
+
+void ModelPicker::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+QString ModelPicker::model() const { return m_models->currentData().toString(); }
+
+cgs::Direction ModelPicker::direction() const
+{
+    return static_cast<cgs::Direction>(m_direction->currentData().toInt());
+}
+
+cgs::TranslatorOptions ModelPicker::translatorOptions() const
+{
+    cgs::TranslatorOptions options;
+    options.model = model().toStdString();
+    options.direction = direction();
+    return options;
+}
+
+QStringList ModelPicker::recentModels()
+{
+    return QSettings().value(QLatin1String(kRecentKey)).toStringList();
+}
+
+void ModelPicker::rememberModel(const QString &path)
+{
+    QStringList recent = recentModels();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    QSettings().setValue(QLatin1String(kRecentKey), recent);
+}
+
+void ModelPicker::reloadRecent()
+{
+    const QString current = model();
+    const QSignalBlocker blocker(m_models);
+    m_models->clear();
+    for (const QString &path : recentModels()) {
+        if (!QFileInfo::exists(path))
+            continue;
+        const QFileInfo info(path);
+        m_models->addItem(info.fileName(), path);
+        m_models->setItemData(m_models->count() - 1, QDir::toNativeSeparators(path),
+                              Qt::ToolTipRole);
+    }
+    const int index = m_models->findData(current);
+    m_models->setCurrentIndex(index >= 0 ? index : (m_models->count() > 0 ? 0 : -1));
+}
+
+void ModelPicker::setModel(const QString &path)
+{
+    const QString cleaned = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    rememberModel(cleaned);
+    const QString before = model();
+    {
+        const QSignalBlocker blocker(m_models);
+        reloadRecent();
+        m_models->setCurrentIndex(m_models->findData(cleaned));
+    }
+    if (before != model())
+        emit modelChanged();
+}
+
+void ModelPicker::setDirection(cgs::Direction direction)
+{
+    m_direction->setCurrentIndex(m_direction->findData(static_cast<int>(direction)));
+}
+
+void ModelPicker::browseRun()
+{
+    QSettings settings;
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, tr("Open a run or checkpoint folder"),
+        settings.value(QStringLiteral("folders/models"), QDir::homePath()).toString());
+    if (dir.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("folders/models"), dir);
+    setModel(dir);
+}
+
+void ModelPicker::browseWeights()
+{
+    QSettings settings;
+    const QString file = QFileDialog::getOpenFileName(
+        this, tr("Open an official .pth weight file"),
+        settings.value(QStringLiteral("folders/models"), QDir::homePath()).toString(),
+        tr("PyTorch weights (*.pth *.pt);;All files (*)"));
+    if (file.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("folders/models"), QFileInfo(file).absolutePath());
+    setModel(file);
+}
+
+} // namespace cgs::ui

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "core/engine/translate/translator.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QToolButton;
+
+namespace cgs::ui {
+
+// Chooses a model and a direction for translation: a run folder, a checkpoint folder or an
+// official .pth, from a recent-models list (shared through QSettings by all pickers) or by
+// dialog. Emits modelChanged when the model, the checkpoint or the direction changes.
+class ModelPicker : public QWidget {
+    Q_OBJECT
+public:
+    explicit ModelPicker(QWidget *parent = nullptr);
+
+    // The chosen model ("" when none) and the options to build a cgs::Translator with it.
+    QString model() const;
+    cgs::Direction direction() const;
+    cgs::TranslatorOptions translatorOptions() const;
+
+    static QStringList recentModels();
+    static void rememberModel(const QString &path);
+
+public slots:
+    // Makes `path` the current model (and the first recent one).
+    void setModel(const QString &path);
+    void setDirection(cgs::Direction direction);
+    void reloadRecent();
+    void retranslateUi();
+
+signals:
+    void modelChanged();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void browseRun();
+    void browseWeights();
+
+    QLabel *m_modelLabel, *m_directionLabel;
+    QComboBox *m_models, *m_direction;
+    QToolButton *m_browseRun, *m_browseWeights;
+};
+
+} // namespace cgs::ui
