@@ -29,6 +29,7 @@ struct Command {
 Command addTrainCommand(CLI::App &root);
 Command addBenchCommand(CLI::App &root);
 Command addTranslateCommand(CLI::App &root); Command addConvertCommand(CLI::App &root);
+Command addEvalCommand(CLI::App &root);
 
 // Maps the current exception (inside a catch block) to a message on stderr and an exit code.
 int reportException();

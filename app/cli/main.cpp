@@ -20,6 +20,7 @@ int main(int argc, char **argv) {
         cgs::cli::addTrainCommand(root),
         cgs::cli::addTranslateCommand(root),
         cgs::cli::addConvertCommand(root),
+        cgs::cli::addEvalCommand(root),
 #endif
         cgs::cli::addBenchCommand(root),
     };
