@@ -1,8 +1,11 @@
 #include "app/cli/command.h"
 
 #include "core/engine/error.h"
+#include "core/engine/metrics/inception_weights.h"
 #include "core/engine/train/trainer.h"
+#include "core/imageio/evaluating_observer.h"
 #include "core/imageio/folder_source.h"
+#include "core/imageio/dataset_scan.h"
 #include "core/imageio/png_writer.h"
 
 #include <cstdio>
@@ -59,6 +62,9 @@ struct TrainArgs {
     bool noDropout = true;
     std::string norm = "instance";
     std::string model = "cycle_gan";
+    int evalFreq = 0; // epochs; 0 = no evaluation during training
+    EvalOptions eval;
+    std::string evalMetrics = "fid,kid,swd";
 };
 
 void addDataOptions(CLI::App *cmd, TrainArgs &a) {
@@ -121,6 +127,42 @@ void addRunOptions(CLI::App *cmd, TrainArgs &a) {
     cmd->add_option("--cpu_threads", o.cpuThreads, "LibTorch threads on the CPU (0 = all cores)")->capture_default_str();
     cmd->add_option("--precision", o.precision, "fp32 | bf16 | fp16 (autocast of the forward passes)")->capture_default_str();
     cmd->add_flag("--channels_last", o.channelsLast, "NHWC memory format (faster on some CPUs/GPUs)");
+    cmd->add_option("--eval_freq", a.evalFreq,
+                    "Evaluate every N-th saved epoch checkpoint in the background (FID/KID/SWD "
+                    "on <dataroot>/testA and testB, appended to metrics.csv; 0 = off)")
+        ->capture_default_str();
+    cmd->add_option("--eval_metrics", a.evalMetrics, "Metrics of --eval_freq: fid, kid, swd")
+        ->capture_default_str();
+    cmd->add_option("--inception_weights", a.eval.inceptionWeights,
+                    "pt_inception-2015-12-05-6726825d.pth for --eval_freq (see `cyclegan eval`)");
+}
+
+// The --eval_freq options, checked before the run folder is touched.
+void prepareEvaluation(TrainArgs &a) {
+    if (a.evalFreq <= 0)
+        return;
+    const TrainOptions &o = a.o;
+    a.eval.metrics = EvalMetrics::parse(a.evalMetrics);
+    a.eval.testA = o.dataroot + "/testA";
+    a.eval.testB = o.dataroot + "/testB";
+    a.eval.device = o.device;
+    a.eval.cpuThreads = o.cpuThreads;
+    if (o.dataroot.empty())
+        throw ConfigError("--eval_freq needs --dataroot with testA/ and testB/");
+    requireImageFiles(a.eval.testA);
+    requireImageFiles(a.eval.testB);
+    if (a.eval.metrics.needsInception())
+        a.eval.inceptionWeights = resolveInceptionWeights(a.eval.inceptionWeights);
+}
+
+// The --eval_freq hook: the trainer is unchanged, the observer hands saved epoch checkpoints to a
+// background evaluator (core/imageio/evaluating_observer.h).
+std::unique_ptr<EvaluatingObserver> makeEvaluatingObserver(TrainArgs &a, TrainingObserver &inner) {
+    if (a.evalFreq <= 0)
+        return nullptr;
+    const TrainOptions &o = a.o;
+    return std::make_unique<EvaluatingObserver>(inner, a.eval, o.checkpointsDir + "/" + o.name,
+                                                a.evalFreq);
 }
 
 int runTrain(TrainArgs &a) {
@@ -131,14 +173,22 @@ int runTrain(TrainArgs &a) {
     a.o.preprocess = preprocessFromString(a.preprocess);
     a.o.ganMode = ganModeFromString(a.ganMode);
     a.o.validate();
+    prepareEvaluation(a);
     auto source = std::make_unique<FolderSource>(a.o);
     std::printf("dataset: %lld images in A, %lld in B\n", static_cast<long long>(source->sizeA()),
                 static_cast<long long>(source->sizeB()));
     Trainer trainer(a.o, std::move(source), std::make_shared<PngWriter>());
     TrainControl control;
     installStopHandler([&control] { control.requestStop(); });
-    ConsoleObserver observer(trainer.options());
+    ConsoleObserver console(trainer.options());
+    std::unique_ptr<EvaluatingObserver> evaluating = makeEvaluatingObserver(a, console);
+    TrainingObserver &observer = evaluating ? static_cast<TrainingObserver &>(*evaluating) : console;
     const TrainSummary s = trainer.run(observer, control);
+    if (evaluating && s.finished) {
+        std::printf("waiting for the evaluation of the last checkpoints (metrics.csv)...\n");
+        std::fflush(stdout);
+        evaluating->finish();
+    }
     std::printf("%s after %lld iterations in %s; run folder: %s\n",
                 s.finished ? "Finished" : "Stopped (resume with --continue_train)",
                 static_cast<long long>(s.iterations), formatDuration(s.seconds).c_str(),

@@ -162,4 +162,41 @@ TEST_F(EvalCli, UnknownEpochAndMetricAreUsageErrors) {
     EXPECT_EQ(run(evalArgs() + " --metrics fid,lpips").exitCode, 1);
 }
 
+TEST_F(EvalCli, TrainingWithEvalFreqAppendsMetricsAndResumeKeepsThem) {
+    const char *src = std::getenv("CGS_SOURCE_DIR");
+    const fs::path demo = fs::path(src ? src : ".") / "resources/demo/monet2photo";
+    auto train = [&](int epochs, const std::string &extra) {
+        return run("train --dataroot '" + demo.string() + "' --name evalfreq --checkpoints_dir '" +
+                   (s_dir / "runs").string() +
+                   "' --netG resnet_6blocks --ngf 4 --ndf 4 --load_size 36 --crop_size 32 "
+                   "--max_dataset_size 2 --n_epochs " + std::to_string(epochs) +
+                   " --n_epochs_decay 0 --save_epoch_freq 1 --display_freq 100 --seed 7 "
+                   "--cpu_threads 1 --num_threads 1 --eval_freq 2 --eval_metrics swd" + extra);
+    };
+    const Result first = train(2, "");
+    ASSERT_EQ(first.exitCode, 0) << first.output;
+    EXPECT_NE(first.output.find("eval epoch_0002 AtoB: SWD"), std::string::npos) << first.output;
+    const fs::path csv = s_dir / "runs/evalfreq/metrics.csv";
+    EXPECT_EQ(countLines(readAll(csv), "epoch_0001,"), 0) << "epoch 1 is not a multiple of 2";
+    EXPECT_EQ(countLines(readAll(csv), "epoch_0002,2,"), 2) << readAll(csv);
+    const Result resumed = train(4, " --continue_train");
+    ASSERT_EQ(resumed.exitCode, 0) << resumed.output;
+    const std::string after = readAll(csv);
+    EXPECT_EQ(countLines(after, "epoch_0002,2,"), 2) << after;
+    EXPECT_EQ(countLines(after, "epoch_0004,4,"), 2) << after;
+    EXPECT_EQ(countLines(after, "checkpoint,"), 1) << "one header\n" << after;
+}
+
+TEST_F(EvalCli, EvalFreqWithoutWeightsIsRefusedBeforeTraining) {
+    const char *src = std::getenv("CGS_SOURCE_DIR");
+    const fs::path demo = fs::path(src ? src : ".") / "resources/demo/monet2photo";
+    const Result r = run("train --dataroot '" + demo.string() + "' --name noweights --checkpoints_dir '" +
+                             (s_dir / "runs").string() + "' --eval_freq 1",
+                         "HOME=/nonexistent XDG_CACHE_HOME=/nonexistent TORCH_HOME=/nonexistent "
+                         "CGS_INCEPTION_WEIGHTS=");
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_NE(r.output.find("pt_inception-2015-12-05-6726825d.pth"), std::string::npos) << r.output;
+    EXPECT_FALSE(fs::exists(s_dir / "runs/noweights"));
+}
+
 } // namespace
