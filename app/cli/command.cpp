@@ -1,27 +1,13 @@
 #include "app/cli/command.h"
 
+#include "app/cli/stop_signal_watcher.h"
 #include "core/engine/error.h"
 
-#include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <memory>
 
 namespace cgs::cli {
-namespace {
-
-std::function<void()> &stopCallback() {
-    static std::function<void()> callback;
-    return callback;
-}
-
-extern "C" void handleStopSignal(int sig) {
-    // Second signal: let the default action end the process.
-    std::signal(sig, SIG_DFL);
-    if (stopCallback())
-        stopCallback()(); // only sets atomics (TrainControl::requestStop is signal-safe enough)
-}
-
-} // namespace
 
 int reportException() {
     try {
@@ -54,9 +40,9 @@ int reportException() {
 }
 
 void installStopHandler(std::function<void()> onSignal) {
-    stopCallback() = std::move(onSignal);
-    std::signal(SIGINT, handleStopSignal);
-    std::signal(SIGTERM, handleStopSignal);
+    static std::unique_ptr<StopSignalWatcher> watcher; // joined when the process exits
+    watcher.reset();
+    watcher = std::make_unique<StopSignalWatcher>(std::move(onSignal));
 }
 
 std::string formatDuration(double seconds) {

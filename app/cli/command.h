@@ -34,7 +34,9 @@ Command addEvalCommand(CLI::App &root);
 // Maps the current exception (inside a catch block) to a message on stderr and an exit code.
 int reportException();
 
-// Installs SIGINT/SIGTERM handlers that call `onSignal` once (second signal: default action).
+// Makes SIGINT / SIGTERM call `onSignal` (from a normal thread, see StopSignalWatcher) until
+// the process ends; a second signal takes the default action. For commands that stop through
+// a flag; one call per process.
 void installStopHandler(std::function<void()> onSignal);
 
 // "1h 02m", "3m 20s", "12s"

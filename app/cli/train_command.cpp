@@ -1,4 +1,5 @@
 #include "app/cli/command.h"
+#include "app/cli/stop_signal_watcher.h"
 
 #include "core/engine/error.h"
 #include "core/engine/metrics/inception_weights.h"
@@ -179,7 +180,7 @@ int runTrain(TrainArgs &a) {
                 static_cast<long long>(source->sizeB()));
     Trainer trainer(a.o, std::move(source), std::make_shared<PngWriter>());
     TrainControl control;
-    installStopHandler([&control] { control.requestStop(); });
+    const StopSignalWatcher watcher([&control] { control.requestStop(); });
     ConsoleObserver console(trainer.options());
     std::unique_ptr<EvaluatingObserver> evaluating = makeEvaluatingObserver(a, console);
     TrainingObserver &observer = evaluating ? static_cast<TrainingObserver &>(*evaluating) : console;
@@ -193,7 +194,9 @@ int runTrain(TrainArgs &a) {
                 s.finished ? "Finished" : "Stopped (resume with --continue_train)",
                 static_cast<long long>(s.iterations), formatDuration(s.seconds).c_str(),
                 s.runDir.c_str());
-    return kExitOk;
+    // As translate and as --help says: a run ended by Ctrl-C (SIGINT) or SIGTERM exits 130,
+    // so that `cyclegan train ... && cyclegan translate ...` does not go on.
+    return s.finished || !watcher.signalled() ? kExitOk : kExitInterrupted;
 }
 
 } // namespace
@@ -201,7 +204,11 @@ int runTrain(TrainArgs &a) {
 Command addTrainCommand(CLI::App &root) {
     auto args = std::make_shared<TrainArgs>();
     CLI::App *cmd = root.add_subcommand(
-        "train", "Train a CycleGAN on two folders of images (official train.py options)");
+        "train", "Train a CycleGAN on two folders of images (official train.py options).\n"
+                 "Exit codes: 0 finished, 1 usage or option error (checked before anything is "
+                 "created), 3 dataset, 4 checkpoint, 5 device or out of memory, 6 training "
+                 "(NaN/Inf loss, other numerical failure), 7 disk/io, 130 stopped by Ctrl-C or "
+                 "SIGTERM (checkpoints/latest written; resume with --continue_train).");
     addDataOptions(cmd, *args);
     addModelOptions(cmd, *args);
     addRunOptions(cmd, *args);

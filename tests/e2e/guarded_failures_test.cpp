@@ -205,7 +205,7 @@ TEST_F(GuardedFailures, ASecondProcessOnARunInUseIsRefused) {
     ASSERT_TRUE(first.running()) << first.output();
     first.signal(SIGTERM);
     ASSERT_TRUE(first.wait(60));
-    EXPECT_EQ(first.exitCode(), 0) << first.output();
+    EXPECT_EQ(first.exitCode(), 130) << first.output();
     // Nothing the refused processes did shows in the run: each iteration logged once, and
     // the stop checkpoint is at the last of them.
     const auto its = loggedIterations(csv);
@@ -220,7 +220,7 @@ TEST_F(GuardedFailures, ASecondProcessOnARunInUseIsRefused) {
     EXPECT_EQ(resumedIteration(again.output()), its.back()) << again.output();
     again.signal(SIGTERM);
     ASSERT_TRUE(again.wait(60));
-    EXPECT_EQ(again.exitCode(), 0) << again.output();
+    EXPECT_EQ(again.exitCode(), 130) << again.output();
 }
 
 } // namespace

@@ -101,7 +101,7 @@ TEST_F(Torture, TwentyKillsLoseNothing) {
     EXPECT_GE(resumed, lastLogged - kInterval) << last.output();
     last.signal(SIGINT);
     ASSERT_TRUE(last.wait(30)) << "SIGINT did not stop training within 30 s";
-    EXPECT_EQ(last.exitCode(), 0) << last.output();
+    EXPECT_EQ(last.exitCode(), 130) << last.output();
 
     const auto its = loggedIterations(run / "loss_log.csv");
     ASSERT_FALSE(its.empty());
@@ -130,7 +130,7 @@ TEST_F(Torture, SigintAndSigtermStopWithACheckpoint) {
         ASSERT_TRUE(p.wait(30)) << "did not stop within 30 s";
         const double seconds = std::chrono::duration<double>(Clock::now() - sent).count();
         EXPECT_LT(seconds, 10) << "stopping took " << seconds << " s";
-        EXPECT_EQ(p.exitCode(), 0) << p.output();
+        EXPECT_EQ(p.exitCode(), 130) << p.output();
         EXPECT_NE(p.output().find("saved checkpoint 'latest'"), std::string::npos) << p.output();
         EXPECT_NE(p.output().find("Stopped (resume with --continue_train)"), std::string::npos);
         const auto its = loggedIterations(run / "loss_log.csv");
