@@ -1,4 +1,5 @@
 #include "app/cli/command.h"
+#include "app/cli/stop_signal_watcher.h"
 
 #include "core/engine/error.h"
 #include "core/engine/translate/translator.h"
@@ -103,7 +104,7 @@ int runTranslate(TranslateArgs &a) {
         return translator->translate(in, &stop);
     });
     std::atomic<bool> stop{false};
-    installStopHandler([&stop] { stop = true; });
+    const StopSignalWatcher watcher([&stop] { stop = true; });
     ProgressBar bar;
     const ExportSummary summary =
         exporter.run(stop, [&bar](const ExportProgress &p) { bar.show(p); });
@@ -116,8 +117,14 @@ Command addTranslateCommand(CLI::App &root) {
     auto a = std::make_shared<TranslateArgs>();
     CLI::App *cmd = root.add_subcommand(
         "translate", "Translate image files and folders with a trained generator, at their own "
-                     "size.\nExit codes: 0 all done, 2 some inputs failed (listed at the end), "
-                     "1 usage or model error, 7 output folder not writable, 130 interrupted.");
+                     "size.\nOutput names depend on each input alone: photo.png -> photo.png, "
+                     "photo.jpg -> photo_jpg.png (the input's extension joins the name unless it "
+                     "is the output --format); input sub-folders are mirrored. An input is "
+                     "skipped when its own output exists (--overwrite replaces it); two inputs "
+                     "that would still get one name are reported as failed, never skipped.\n"
+                     "Exit codes: 0 all done, 2 some inputs failed (listed at the end), "
+                     "1 usage or model error, 7 output folder not writable, 130 interrupted "
+                     "(Ctrl-C or SIGTERM).");
     cmd->add_option("inputs", a->exportOptions.inputs, "Image files and/or folders")->required();
     cmd->add_option("-o,--output", a->exportOptions.outputDir,
                     "Output folder (created; input sub-folders are mirrored)")

@@ -9,7 +9,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <set>
+#include <map>
 #include <unistd.h>
 
 namespace cgs {
@@ -40,18 +40,15 @@ bool isBelow(const fs::path &path, const fs::path &dir) {
     return !rel.empty() && *rel.begin() != ".." && rel != ".";
 }
 
-// Makes `out` unique among `used`: a_png.png, then a_png_2.png, ...
-fs::path uniqueOutput(fs::path out, const fs::path &input, std::set<std::string> &used) {
-    const std::string ext = out.extension().string();
-    const std::string base = out.stem().string();
-    if (used.count(out.string())) {
-        const std::string srcExt = lower(input.extension().string()).substr(1);
-        out.replace_filename(base + "_" + srcExt + ext);
-        for (int n = 2; used.count(out.string()); ++n)
-            out.replace_filename(base + "_" + srcExt + "_" + std::to_string(n) + ext);
-    }
-    used.insert(out.string());
-    return out;
+// The output file name of `input` (the naming rule of batch_export.h): its stem, plus
+// "_<extension>" unless the extension is the output format, so that inputs of one folder that
+// differ only in their extension get different names.
+std::string outputName(const fs::path &input, const std::string &format) {
+    const std::string ext = input.extension().string();
+    const std::string stem = input.stem().string();
+    if (ext.empty() || ext.substr(1) == format)
+        return stem + "." + format;
+    return stem + "_" + ext.substr(1) + "." + format;
 }
 
 void prepareOutputDir(const std::string &dir) {
@@ -96,16 +93,26 @@ std::vector<ExportItem> BatchExporter::plan(std::vector<ExportFailure> &failures
                       [](const std::string &p) { return fs::is_directory(p); });
     const fs::path outDir(m_options.outputDir);
     std::vector<ExportItem> items;
-    std::set<std::string> used;
+    std::map<std::string, std::string> used; // output -> the input that has it
     auto add = [&](const std::string &input, const fs::path &relative) {
-        fs::path out =
-            outDir / relative.parent_path() / (relative.stem().string() + "." + m_options.format);
+        const fs::path out =
+            outDir / relative.parent_path() / outputName(relative, m_options.format);
         if (normalAbsolute(out) == normalAbsolute(input)) {
             failures.push_back(
                 {input, "Output '" + out.string() + "' would replace its own input"});
             return;
         }
-        items.push_back({input, uniqueOutput(out, input, used).string()});
+        // Two inputs that the rule maps to one name (a/x.png and b/x.png given as files, two
+        // input folders of one name, x_jpg.png beside x.jpg): the first keeps it, the others
+        // are reported, never renamed by what else is there, never skipped silently.
+        const auto [it, fresh] = used.emplace(normalAbsolute(out).string(), input);
+        if (!fresh) {
+            failures.push_back({input, "Output '" + out.string() + "' is also the output of '" +
+                                           it->second + "': translate one of them into " +
+                                           "another output folder"});
+            return;
+        }
+        items.push_back({input, out.string()});
     };
     for (const std::string &input : m_options.inputs) {
         std::error_code ec;

@@ -22,11 +22,17 @@ namespace cgs {
 //   cgs::ExportSummary s = exporter.run(cancelFlag, [](const cgs::ExportProgress &p) { ... });
 //
 // Inputs are image files and/or folders (their image files, sub-folders with
-// Recursion::IncludeSubfolders). An input `photos/trips/a.jpg` found in folder `photos/`
-// becomes `<outputDir>/trips/a.<format>`; a file given directly becomes `<outputDir>/a.<format>`;
-// with several folder inputs each gets its own sub-folder `<outputDir>/<folder name>/`. When two
-// inputs map to one output (a.jpg and a.png), the later ones are named `a_png.<format>`.
-// Existing outputs are skipped unless `overwrite`. Every file is written atomically
+// Recursion::IncludeSubfolders). Output names depend on the input alone:
+//   name      the input's name when its extension is the output format (a.png -> a.png with
+//             png), else its stem + "_" + its extension (a.jpg -> a_jpg.png, a.JPG ->
+//             a_JPG.png), so that a.png and a.jpg of one folder never meet;
+//   folder    an input `photos/trips/a.jpg` found in folder `photos/` goes to
+//             `<outputDir>/trips/`, a file given directly to `<outputDir>/`, and with several
+//             folder inputs each gets its own sub-folder `<outputDir>/<folder name>/`.
+// When the rule still maps two inputs to one output (a/x.png and b/x.png given as files, two
+// input folders of one name, x_jpg.png beside x.jpg), the first in input order keeps it and
+// the others are reported as failures (never renamed, never skipped silently).
+// An input whose own output exists is skipped unless `overwrite`. Every file is written atomically
 // (writeImage), so a failure or a cancel never leaves a half-written file and never damages
 // what is already in the output folder. A file that cannot be read, translated or written is
 // recorded (path + reason) and the others go on; there is no cap on the number of files.

@@ -78,7 +78,7 @@ TEST_F(BatchExportTest, MirrorsSubfoldersAndKeepsSizes) {
     const ExportSummary s = run(o);
     EXPECT_EQ(s.progress.translated, 2);
     EXPECT_TRUE(s.failures.empty());
-    const Image a = readImage(out("a.png").string()), b = readImage(out("sub/b.png").string());
+    const Image a = readImage(out("a_jpg.png").string()), b = readImage(out("sub/b.png").string());
     EXPECT_EQ(a.width, 31);
     EXPECT_EQ(a.height, 17);
     EXPECT_EQ(b.width, 1);
@@ -102,17 +102,62 @@ TEST_F(BatchExportTest, FilesAndSeveralFoldersGetTheirOwnPlaces) {
     o.inputs = {in("sub").string(), (m_dir / "other").string() + "/", in("a.png").string()};
     o.format = "jpg";
     EXPECT_EQ(run(o).progress.translated, 3);
-    EXPECT_TRUE(fs::exists(out("sub/b.jpg")));
-    EXPECT_TRUE(fs::exists(out("other/c.jpg")));
-    EXPECT_TRUE(fs::exists(out("a.jpg")));
+    EXPECT_TRUE(fs::exists(out("sub/b_png.jpg")));
+    EXPECT_TRUE(fs::exists(out("other/c_png.jpg")));
+    EXPECT_TRUE(fs::exists(out("a_png.jpg")));
 }
 
-TEST_F(BatchExportTest, CollidingStemsGetDistinctNames) {
+TEST_F(BatchExportTest, OutputNameDependsOnTheInputAlone) {
     image("a.jpg", 8, 8);
     image("a.png", 9, 9);
+    image("b.JPG", 10, 10);
+    EXPECT_EQ(run({}).progress.translated, 3);
+    EXPECT_EQ(readImage(out("a_jpg.png").string()).width, 8);
+    EXPECT_EQ(readImage(out("a.png").string()).width, 9); // the format's own extension: kept
+    EXPECT_EQ(readImage(out("b_JPG.png").string()).width, 10);
+    // The same names whatever else is in the folder.
+    fs::remove_all(out(""));
+    fs::remove(in("a.png"));
     EXPECT_EQ(run({}).progress.translated, 2);
-    EXPECT_EQ(readImage(out("a.png").string()).width, 8); // a.jpg comes first
-    EXPECT_EQ(readImage(out("a_png.png").string()).width, 9);
+    EXPECT_TRUE(fs::exists(out("a_jpg.png")));
+    EXPECT_FALSE(fs::exists(out("a.png")));
+}
+
+// The field report: photo.png translated alone, then the folder with photo.png and photo.jpg:
+// photo.jpg must be translated, only photo.png skipped.
+TEST_F(BatchExportTest, SkipsOnlyAnInputWhoseOwnOutputExists) {
+    image("photo.png", 8, 8);
+    BatchExportOptions single;
+    single.inputs = {in("photo.png").string()};
+    EXPECT_EQ(run(single).progress.translated, 1);
+    image("photo.jpg", 9, 9);
+    const ExportSummary s = run({});
+    EXPECT_EQ(s.progress.translated, 1);
+    EXPECT_EQ(s.progress.skipped, 1);
+    EXPECT_TRUE(s.failures.empty());
+    EXPECT_EQ(readImage(out("photo_jpg.png").string()).width, 9);
+    EXPECT_EQ(readImage(out("photo.png").string()).width, 8);
+}
+
+TEST_F(BatchExportTest, UnavoidableCollisionsAreReportedNotSkipped) {
+    image("x.jpg", 8, 8);
+    image("x_jpg.png", 9, 9); // the rule gives it x_jpg.png too
+    fs::create_directories(m_dir / "other");
+    writeImage((m_dir / "other" / "x.jpg").string(), gradient(10, 10));
+    BatchExportOptions o;
+    o.inputs = {in("x.jpg").string(), in("x_jpg.png").string(),
+                (m_dir / "other" / "x.jpg").string()};
+    const ExportSummary s = run(o);
+    EXPECT_EQ(s.progress.translated, 1);
+    EXPECT_EQ(s.progress.skipped, 0);
+    EXPECT_EQ(s.progress.failed, 2);
+    ASSERT_EQ(s.failures.size(), 2u);
+    EXPECT_EQ(s.failures[0].path, in("x_jpg.png").string());
+    EXPECT_NE(s.failures[0].reason.find("also the output of '" + in("x.jpg").string()),
+              std::string::npos)
+        << s.failures[0].reason;
+    EXPECT_EQ(s.failures[1].path, (m_dir / "other" / "x.jpg").string());
+    EXPECT_EQ(readImage(out("x_jpg.png").string()).width, 8); // the first input's
 }
 
 TEST_F(BatchExportTest, SkipsExistingUnlessOverwrite) {
