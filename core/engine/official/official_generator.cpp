@@ -56,6 +56,21 @@ Layout expectedLayout(const GeneratorArch &arch) {
 
 // Why a state dict without a ResNet head is not what we want.
 std::string foreignKind(const std::map<std::string, Shape> &shapes) {
+    if (shapes.empty())
+        return "does not have the layout of the official networks";
+    // Every key behind one unknown prefix ("netG_A.model.1.weight"): another wrapper.
+    const std::string &firstKey = shapes.begin()->first;
+    const size_t at = firstKey.find(".model.");
+    if (at != std::string::npos) {
+        const std::string prefix = firstKey.substr(0, at + 1);
+        bool all = true;
+        for (const auto &entry : shapes)
+            all = all && entry.first.rfind(prefix + "model.", 0) == 0;
+        if (all)
+            return "every key carries the prefix '" + prefix +
+                   "' (module., _orig_mod. are removed, this one is not known): save the inner "
+                   "network's state_dict(), or strip the prefix";
+    }
     const auto first = shapes.find("model.0.weight");
     if (first != shapes.end() && first->second.size() == 4)
         return first->second[2] == 4 ? "looks like a PatchGAN discriminator"

@@ -4,6 +4,7 @@
 #include "core/engine/error.h"
 #include "core/engine/official/legacy_state_dict.h"
 #include "core/engine/official/pickle_value.h"
+#include "core/engine/official/state_dict_keys.h"
 #include "core/engine/official/zip_state_dict.h"
 
 #include <cstring>
@@ -88,7 +89,14 @@ StateDict readAnyFormat(const std::string &path, std::string *formatOut) {
 
 StateDict readStateDictFile(const std::string &path, std::string *formatOut) {
     try {
-        return dropInstanceNormRunningStats(readAnyFormat(path, formatOut));
+        std::vector<std::string> notes;
+        StateDict stateDict =
+            normalizeStateDictKeys(dropInstanceNormRunningStats(readAnyFormat(path, formatOut)),
+                                   &notes);
+        for (const auto &note : notes)
+            if (formatOut)
+                *formatOut += "; " + note;
+        return stateDict;
     } catch (const FormatError &e) {
         throw CheckpointError("Cannot read weight file '" + path + "': " + e.what());
     } catch (const c10::Error &e) {

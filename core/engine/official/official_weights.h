@@ -31,7 +31,11 @@ using StateDict = std::vector<std::pair<std::string, torch::Tensor>>;
 // Reads the state dict of an official weight file. Entries `<m>.running_mean`,
 // `<m>.running_var` and `<m>.num_batches_tracked` of a module `<m>` without `<m>.weight` are
 // dropped: they are InstanceNorm statistics that old PyTorch versions saved and that the
-// model does not use. `formatOut` (optional) receives "official-zip" or "official-legacy".
+// model does not use. Keys are brought to the official layout (state_dict_keys.h: wrapper
+// prefixes such as "module." removed, dropout blocks renamed). `formatOut` (optional) receives
+// "official-zip" or "official-legacy", followed by "; <note>" for each such change.
+// A file holding a whole pickled model instead of a state dict gets a CheckpointError saying so
+// and what to save instead.
 // Throws CheckpointError naming the file and the cause: "cannot open", "not a PyTorch file",
 // "truncated", "unsupported pickle opcode 0x69", "unsupported global 'os.system'", ...
 StateDict readStateDictFile(const std::string &path, std::string *formatOut = nullptr);

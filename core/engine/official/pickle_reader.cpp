@@ -1,5 +1,6 @@
 #include "core/engine/official/pickle_reader.h"
 
+#include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <set>
@@ -386,8 +387,16 @@ std::vector<PickleValuePtr> PickleReader::popToMark() {
 
 PickleValuePtr PickleReader::makeGlobal(const std::string &module, const std::string &name) const {
     const std::string full = module + "." + name;
-    if (!allowedGlobals().count(full))
+    if (!allowedGlobals().count(full)) {
+        // A class (capitalised, by Python convention) where a state dict has an OrderedDict:
+        // `torch.save(model)` pickled the whole module, whose loading runs its Python code.
+        if (!name.empty() && std::isupper(static_cast<unsigned char>(name[0])))
+            throw FormatError("it holds a whole pickled model (class '" + full +
+                              "'), not a state dict; loading that would run its Python code, "
+                              "which this tool never does. In Python, save the weights alone: "
+                              "torch.save(model.state_dict(), 'weights.pth')");
         throw FormatError("unsupported global '" + full + "'");
+    }
     return PickleValue::makeString(full, Kind::Global);
 }
 
