@@ -1,6 +1,7 @@
 #include "core/imageio/folder_source.h"
 
 #include "core/engine/error.h"
+#include "core/imageio/batch_size_check.h"
 #include "core/imageio/dataset_scan.h"
 #include "core/imageio/hash_mix.h"
 
@@ -45,6 +46,8 @@ FolderSource::FolderSource(const TrainOptions &options)
     if (m_a.size() == 0 || m_b.size() == 0) // maxDatasetSize == 0
         throw DatasetError("max_dataset_size " + std::to_string(options.maxDatasetSize) +
                            " leaves no image to train on");
+    requireOneSizePerBatch(options, "A", m_a.files());
+    requireOneSizePerBatch(options, "B", m_b.files());
     try {
         for (int i = 0; i < std::clamp(options.numThreads, 0, kMaxThreads); ++i)
             m_workers.emplace_back([this] { workerLoop(); });

@@ -47,7 +47,8 @@ class FolderSource : public UnpairedSource {
 public:
     // Scans <dataroot>/<phase>A and B (or dirA / dirB), capped at maxDatasetSize, and keeps
     // loadSize, cropSize, preprocess, noFlip, serialBatches and numThreads.
-    // Throws DatasetError when a folder is missing or has no images.
+    // Throws DatasetError when a folder is missing or has no images, or when --batch_size > 1
+    // meets images that cannot be stacked (batch_size_check.h).
     explicit FolderSource(const TrainOptions &options);
     ~FolderSource() override;
 

@@ -3,6 +3,7 @@
 #include "core/engine/error.h"
 #include "core/imageio/hash_mix.h"
 #include "core/imageio/mat_image.h"
+#include "core/engine/train/input_side_limit.h"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
@@ -57,6 +58,8 @@ ImageSize resizedSize(int width, int height, const PreprocessOptions &o) {
             const auto h = static_cast<std::int64_t>(o.loadSize) * height / width;
             s = {o.loadSize, static_cast<int>(std::max<std::int64_t>(h, o.cropSize))};
         }
+        if (o.mode == Preprocess::ScaleWidth)
+            s.height = roundToMultipleOf4(s.height);
         break;
     case Preprocess::None:
         s = {roundToMultipleOf4(width), roundToMultipleOf4(height)};
@@ -64,7 +67,12 @@ ImageSize resizedSize(int width, int height, const PreprocessOptions &o) {
     case Preprocess::Crop:
         break;
     }
-    return cropsTo(o.mode) ? enlargeTo(s, o.cropSize) : s;
+    if (cropsTo(o.mode))
+        return enlargeTo(s, o.cropSize);
+    if (s.width >= o.minimumSide && s.height >= o.minimumSide)
+        return s;
+    s = enlargeTo(s, o.minimumSide); // then back to multiples of 4, rounding up
+    return {(s.width + 3) / 4 * 4, (s.height + 3) / 4 * 4};
 }
 
 struct Placement {
@@ -122,6 +130,7 @@ PreprocessOptions PreprocessOptions::fromTrainOptions(const TrainOptions &option
     o.loadSize = options.loadSize;
     o.cropSize = options.cropSize;
     o.noFlip = options.noFlip;
+    o.minimumSide = inputSideLimit(options).minimumSide;
     return o;
 }
 

@@ -12,6 +12,38 @@ std::vector<torch::Tensor> concat(std::vector<torch::Tensor> a, const std::vecto
     return a;
 }
 
+// net(x) for each x of `inputs`, with one pass per group of inputs of one size: each image is
+// normalised on its own (instance norm, reflection padding), so a pass over a concatenated
+// batch gives every image exactly what its own pass would, gradients included, with fewer and
+// larger kernels. Inputs of different sizes (--preprocess none or scale_width on images of
+// several sizes, as the official code allows) cannot be concatenated and get passes of their
+// own, as in the official step.
+template <typename Net>
+std::vector<torch::Tensor> forwardGrouped(Net &net, const std::vector<torch::Tensor> &inputs) {
+    std::vector<torch::Tensor> outputs(inputs.size());
+    std::vector<bool> done(inputs.size(), false);
+    for (size_t i = 0; i < inputs.size(); ++i) {
+        if (done[i])
+            continue;
+        std::vector<size_t> group;
+        std::vector<torch::Tensor> parts;
+        for (size_t j = i; j < inputs.size(); ++j)
+            if (!done[j] && inputs[j].sizes().slice(1) == inputs[i].sizes().slice(1)) {
+                group.push_back(j);
+                parts.push_back(inputs[j]);
+                done[j] = true;
+            }
+        const auto out = net->forward(parts.size() == 1 ? parts[0] : torch::cat(parts));
+        std::int64_t offset = 0;
+        for (const size_t j : group) {
+            const std::int64_t n = inputs[j].size(0);
+            outputs[j] = parts.size() == 1 ? out : out.narrow(0, offset, n);
+            offset += n;
+        }
+    }
+    return outputs;
+}
+
 } // namespace
 
 CycleGanModel::CycleGanModel(const TrainOptions &options, const torch::Device &device)
@@ -74,26 +106,25 @@ torch::Tensor CycleGanModel::backwardG(const torch::Tensor &realA, const torch::
                                        torch::Tensor &fakeA, torch::Tensor &fakeB) {
     const double lambdaA = m_options.lambdaA, lambdaB = m_options.lambdaB;
     const double lambdaIdt = m_options.lambdaIdentity;
-    // The six generator passes of the official step in three calls: each image is normalised
-    // on its own (instance norm, reflection padding), so a pass over a concatenated batch
-    // gives every image exactly what its own pass would, gradients included, with fewer and
-    // larger kernels. G_A: [real_A | real_B] -> fake_B, idt_A; then G_B: [real_B | fake_B |
-    // real_A] -> fake_A, rec_A, idt_B; then G_A: fake_A -> rec_B.
-    const std::int64_t n = realA.size(0);
+    // The six generator passes of the official step in three calls (forwardGrouped): G_A:
+    // [real_A | real_B] -> fake_B, idt_A; then G_B: [real_B | fake_B | real_A] -> fake_A,
+    // rec_A, idt_B; then G_A: fake_A -> rec_B.
     const bool identity = lambdaIdt > 0;
-    const auto outA = netGA->forward(identity ? torch::cat({realA, realB}) : realA);
-    fakeB = outA.narrow(0, 0, n);
-    const auto outB = netGB->forward(identity ? torch::cat({realB, fakeB, realA})
-                                              : torch::cat({realB, fakeB}));
-    fakeA = outB.narrow(0, 0, n);
-    const auto recA = outB.narrow(0, n, n);
+    const auto outA = forwardGrouped(netGA, identity ? std::vector<torch::Tensor>{realA, realB}
+                                                     : std::vector<torch::Tensor>{realA});
+    fakeB = outA[0];
+    const auto outB =
+        forwardGrouped(netGB, identity ? std::vector<torch::Tensor>{realB, fakeB, realA}
+                                       : std::vector<torch::Tensor>{realB, fakeB});
+    fakeA = outB[0];
+    const auto recA = outB[1];
     const auto recB = netGA->forward(fakeA);
     auto zero = torch::zeros({}, realA.options());
     torch::Tensor idtA = zero, idtB = zero;
     if (identity) {
         // G_A should be the identity on B images, G_B on A images.
-        idtA = l1Loss(outA.narrow(0, n, n), realB) * (lambdaB * lambdaIdt);
-        idtB = l1Loss(outB.narrow(0, 2 * n, n), realA) * (lambdaA * lambdaIdt);
+        idtA = l1Loss(outA[1], realB) * (lambdaB * lambdaIdt);
+        idtB = l1Loss(outB[2], realA) * (lambdaA * lambdaIdt);
     }
     const auto gA = ganLoss(netDA->forward(fakeB), true, m_options.ganMode);
     const auto gB = ganLoss(netDB->forward(fakeA), true, m_options.ganMode);
@@ -107,11 +138,10 @@ torch::Tensor CycleGanModel::backwardG(const torch::Tensor &realA, const torch::
 
 torch::Tensor CycleGanModel::backwardD(NLayerDiscriminator &net, const torch::Tensor &real,
                                        const torch::Tensor &fake) {
-    // One pass over [real | fake] (per-image instance norm: the same as two passes).
-    const std::int64_t n = real.size(0);
-    const auto pred = net->forward(torch::cat({real, fake.detach()}));
-    const auto lossReal = ganLoss(pred.narrow(0, 0, n), true, m_options.ganMode);
-    const auto lossFake = ganLoss(pred.narrow(0, n, fake.size(0)), false, m_options.ganMode);
+    // One pass over [real | fake] when their sizes agree (see forwardGrouped).
+    const auto pred = forwardGrouped(net, {real, fake.detach()});
+    const auto lossReal = ganLoss(pred[0], true, m_options.ganMode);
+    const auto lossFake = ganLoss(pred[1], false, m_options.ganMode);
     auto loss = (lossReal + lossFake) * 0.5;
     loss.backward();
     return loss.detach().to(torch::kFloat);

@@ -27,18 +27,23 @@ torch::Tensor ImagePool::query(const torch::Tensor &images) {
     return torch::cat(out, 0);
 }
 
-torch::Tensor ImagePool::state() const {
-    if (m_images.empty())
-        return torch::empty({0});
-    return torch::cat(m_images, 0).to(torch::kCPU).contiguous();
+std::vector<torch::Tensor> ImagePool::storedImages() const {
+    std::vector<torch::Tensor> images;
+    images.reserve(m_images.size());
+    for (const auto &image : m_images)
+        images.push_back(image.to(torch::kCPU).contiguous());
+    return images;
 }
 
-void ImagePool::loadState(const torch::Tensor &stacked, const torch::Device &device) {
+void ImagePool::loadStoredImages(const std::vector<torch::Tensor> &images,
+                                 const torch::Device &device) {
     m_images.clear();
-    if (stacked.dim() != 4)
-        return;
-    for (int64_t i = 0; i < stacked.size(0) && i < m_poolSize; ++i)
-        m_images.push_back(stacked[i].unsqueeze(0).to(device).clone());
+    for (const auto &image : images) {
+        if (static_cast<int>(m_images.size()) >= m_poolSize)
+            break;
+        const auto batch = image.dim() == 3 ? image.unsqueeze(0) : image;
+        m_images.push_back(batch.to(device).clone());
+    }
 }
 
 } // namespace cgs

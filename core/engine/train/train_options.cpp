@@ -2,6 +2,7 @@
 
 #include "core/engine/device.h"
 #include "core/engine/error.h"
+#include "core/engine/train/input_side_limit.h"
 
 #include <nlohmann/json.hpp>
 
@@ -96,6 +97,38 @@ const std::map<std::string, Field> &fields() {
     return table;
 }
 
+void validateSizes(const TrainOptions &o) {
+    // The networks' smallest input, from their layers (input_side_limit.h).
+    const bool crops = o.preprocess == Preprocess::ResizeAndCrop ||
+                       o.preprocess == Preprocess::Crop ||
+                       o.preprocess == Preprocess::ScaleWidthAndCrop;
+    const auto tooSmall = [&o](const char *option, int value) {
+        const InputSideLimit limit = inputSideLimit(o, value);
+        return std::string(option) + " " + num(value) + " is too small for " + limit.networks +
+               ": at " + num(value) + "x" + num(value) + " " + limit.reason + ". Use " + option +
+               " " + num(limit.minimumSide) + " or more";
+    };
+    const int minimum = inputSideLimit(o).minimumSide;
+    if (crops) { // the networks see crop x crop
+        require(o.cropSize % 4 == 0, "--crop_size must be a multiple of 4, got " + num(o.cropSize));
+        if (o.cropSize < minimum)
+            throw ConfigError(tooSmall("--crop_size", o.cropSize));
+        require(o.preprocess == Preprocess::Crop || o.loadSize >= o.cropSize,
+                "--load_size (" + num(o.loadSize) + ") must be >= --crop_size (" +
+                    num(o.cropSize) + ") with --preprocess " + toString(o.preprocess) +
+                    " (it crops the resized image)");
+    } else if (o.preprocess == Preprocess::ScaleWidth) { // width = load_size, height >= crop_size
+        require(o.loadSize % 4 == 0, "--load_size must be a multiple of 4 with --preprocess "
+                                     "scale_width (it is the width the networks see), got " +
+                                         num(o.loadSize));
+        if (o.loadSize < minimum)
+            throw ConfigError(tooSmall("--load_size", o.loadSize));
+        require(o.cropSize >= 1, "--crop_size (the smallest height) must be >= 1");
+    }
+    // --preprocess none: load_size and crop_size are unused; images keep their size (rounded
+    // to multiples of 4; smaller ones are enlarged to the networks' minimum, preprocess.h).
+}
+
 } // namespace
 
 std::string TrainOptions::runDir() const {
@@ -119,14 +152,13 @@ void TrainOptions::validate() const {
     require(nLayersD >= 1 && nLayersD <= 6, "--n_layers_D must be in 1..6, got " + num(nLayersD));
     require(ngf >= 1 && ngf <= 1024, "--ngf must be in 1..1024, got " + num(ngf));
     require(ndf >= 1 && ndf <= 1024, "--ndf must be in 1..1024, got " + num(ndf));
+    require(lambdaIdentity == 0 || inputNc == outputNc,
+            "--lambda_identity " + num(lambdaIdentity) + " needs --input_nc (" + num(inputNc) +
+                ") = --output_nc (" + num(outputNc) + "): the identity loss compares G_A(b) " +
+                "with b; use --lambda_identity 0");
     require(inputNc == 3 && outputNc == 3, "--input_nc and --output_nc must be 3 (RGB)");
     require(batchSize >= 1, "--batch_size must be >= 1, got " + num(batchSize));
-    require(cropSize >= 16, "--crop_size must be >= 16, got " + num(cropSize));
-    require(cropSize % 4 == 0, "--crop_size must be a multiple of 4, got " + num(cropSize));
-    const bool crops = preprocess != Preprocess::None && preprocess != Preprocess::ScaleWidth;
-    const bool scales = preprocess != Preprocess::Crop && preprocess != Preprocess::None;
-    require(!(crops && scales) || loadSize >= cropSize,
-            "--load_size (" + num(loadSize) + ") must be >= --crop_size (" + num(cropSize) + ")");
+    validateSizes(*this);
     require(lr > 0 && lr < 1, "--lr must be in (0, 1), got " + num(lr));
     require(beta1 >= 0 && beta1 < 1, "--beta1 must be in [0, 1), got " + num(beta1));
     require(lambdaA >= 0 && lambdaB >= 0 && lambdaIdentity >= 0,
@@ -135,6 +167,9 @@ void TrainOptions::validate() const {
     require(nEpochs >= 0 && nEpochsDecay >= 0 && nEpochs + nEpochsDecay >= 1,
             "--n_epochs + --n_epochs_decay must be >= 1");
     require(epochCount >= 1, "--epoch_count must be >= 1, got " + num(epochCount));
+    require(epochCount <= nEpochs + nEpochsDecay,
+            "--epoch_count " + num(epochCount) + " is after the last epoch (--n_epochs + " +
+                "--n_epochs_decay = " + num(nEpochs + nEpochsDecay) + "): nothing would train");
     require(saveEpochFreq >= 1 && saveLatestFreq >= 1 && printFreq >= 1 && displayFreq >= 1,
             "--save_epoch_freq, --save_latest_freq, --print_freq and --display_freq must be >= 1");
     require(numThreads >= 0 && numThreads <= 256, "--num_threads must be in 0..256");

@@ -75,7 +75,11 @@ struct TrainOptions {
     int totalEpochs() const { return nEpochs + nEpochsDecay; }
     std::string runDir() const; // <checkpointsDir>/<name>
 
-    // Throws ConfigError naming the first invalid option and why.
+    // Throws ConfigError naming the first invalid option and why, before anything is created:
+    // also every combination that could not run, e.g. a --crop_size below the smallest input
+    // of the chosen networks (input_side_limit.h; the message gives the value to use), a
+    // --load_size below --crop_size where the image is cropped after resizing, identity loss
+    // with different channel counts, an --epoch_count after the last epoch.
     void validate() const;
 };
 

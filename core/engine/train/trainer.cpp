@@ -11,6 +11,7 @@
 #include "core/engine/train/preview_grid.h"
 #include "core/engine/train/run_folder.h"
 #include "core/engine/train/run_lock.h"
+#include "core/engine/train/torch_failure.h"
 #include "core/engine/train/training_checkpoint.h"
 
 #include <chrono>
@@ -43,15 +44,12 @@ std::uint64_t resolveSeed(std::int64_t seed) {
     return (static_cast<std::uint64_t>(rd()) << 20) ^ rd();
 }
 
-// Converts a c10::Error escaping from Torch into the core's categories.
-[[noreturn]] void rethrowTorch(const c10::Error &e, const TrainOptions &o) {
-    const std::string msg = e.what_without_backtrace();
-    if (msg.find("out of memory") != std::string::npos)
-        throw DeviceError("Out of memory training at " + std::to_string(o.cropSize) + "x" +
-                          std::to_string(o.cropSize) + ", batch " + std::to_string(o.batchSize) +
-                          ": try a smaller --crop_size or --batch_size, --netG resnet_6blocks "
-                          "or a smaller --ngf (" + msg.substr(0, 200) + ")");
-    throw TrainingError("Training failed: " + msg);
+// "A 40x40, B 48x36" (one size per domain when a batch shares it).
+std::string describeSizes(const torch::Tensor &a, const torch::Tensor &b) {
+    const auto side = [](const torch::Tensor &t) {
+        return std::to_string(t.size(3)) + "x" + std::to_string(t.size(2));
+    };
+    return "A " + side(a) + ", B " + side(b);
 }
 
 } // namespace
@@ -109,12 +107,27 @@ void Trainer::Impl::prepare() {
 }
 
 void Trainer::Impl::prepareLocked() {
-    if (folder.holdsRun() && !options.continueTrain)
+    // A run folder of the official train.py (<epoch>_net_G_A.pth, ...) and no checkpoint of
+    // ours yet: --continue_train continues it as the official code would.
+    const bool ours = TrainingCheckpoint::holdsAny(folder.checkpointsDir());
+    const bool officialRun = !ours && !listOfficialEpochs(folder.dir()).empty();
+    // A run folder whose first start failed before its first checkpoint (a bad option found
+    // in the first step, a crash) holds nothing worth keeping: it can be started again.
+    const bool restart = folder.holdsRun() && !ours && !officialRun;
+    if (restart && options.continueTrain)
+        throw CheckpointError("Run folder '" + folder.dir() + "' holds no checkpoint '" +
+                              options.epoch + "' to continue from: its first start ended " +
+                              "before writing one. Run the same command without " +
+                              "--continue_train to start it again");
+    if (restart) {
+        std::error_code ec;
+        fs::remove_all(folder.previewsDir(), ec);
+        startWarnings.push_back("Run folder '" + folder.dir() + "' held no checkpoint (its " +
+                                "first start ended before writing one): starting it again");
+    }
+    if (folder.holdsRun() && !restart && !options.continueTrain)
         throw ConfigError("Run folder '" + folder.dir() + "' already holds a run: use " +
                           "--continue_train to resume it, or choose another --name");
-    // A run folder of the official train.py (<epoch>_net_G_A.pth, ...) and none of ours yet:
-    // --continue_train continues it as the official code would.
-    const bool officialRun = !folder.holdsRun() && !listOfficialEpochs(folder.dir()).empty();
     if (officialRun && !options.continueTrain)
         throw ConfigError("Run folder '" + folder.dir() + "' holds a run of the official code: " +
                           "use --continue_train to continue it, or choose another --name");
@@ -174,7 +187,7 @@ Trainer::Trainer(TrainOptions options, std::unique_ptr<UnpairedSource> source,
     try {
         m_impl->prepare();
     } catch (const c10::Error &e) {
-        rethrowTorch(e, m_impl->options);
+        rethrowTorchFailure(e, m_impl->options, "preparing the training");
     }
 }
 
@@ -204,7 +217,15 @@ void Trainer::Impl::oneStep(TrainingObserver &observer, std::int64_t index) {
     for (std::int64_t i = first; i < last; ++i)
         pairs.push_back(source->pair(counters.epoch, i));
     const auto [realA, realB] = pairsToBatches(pairs, device);
-    const auto losses = model->step(realA, realB);
+    torch::Tensor losses;
+    try {
+        losses = model->step(realA, realB);
+    } catch (const c10::Error &e) {
+        rethrowTorchFailure(e, options,
+                            "training step " + std::to_string(counters.iteration + 1) +
+                                " (epoch " + std::to_string(counters.epoch) + ")",
+                            describeSizes(realA, realB));
+    }
     const std::int64_t imagesBefore = counters.iteration * options.batchSize;
     counters.iteration += 1;
     counters.epochIteration = index + 1;
@@ -268,11 +289,12 @@ void Trainer::Impl::preview(TrainingObserver &observer) {
     PreviewReport report;
     report.iteration = counters.iteration;
     report.epoch = counters.epoch;
-    const auto [realA, realB] = pairsToBatches(pairs, device);
-    const auto outputs = model->preview(realA, realB);
-    for (size_t i = 0; i < pairs.size(); ++i) // grouped per pair: one grid row per direction
-        for (const auto &[name, batch] : outputs)
-            report.images.emplace_back(name, tensorToImage(batch[static_cast<int64_t>(i)]));
+    // One pair at a time: preview images may differ in size (--preprocess none, scale_width).
+    for (const TrainingPair &pair : pairs) { // grouped per pair: one grid row per direction
+        const auto [realA, realB] = pairsToBatches({pair}, device);
+        for (const auto &[name, batch] : model->preview(realA, realB))
+            report.images.emplace_back(name, tensorToImage(batch[0]));
+    }
     report.grid = previewGrid(report.images, options.lambdaIdentity > 0 ? 4 : 3);
     char name[64];
     std::snprintf(name, sizeof name, "/epoch%03d_iter%08lld", counters.epoch,
@@ -349,7 +371,8 @@ TrainSummary Trainer::run(TrainingObserver &observer, TrainControl &control) {
             d.save(observer, "latest");
         summary.finished = !stopped;
     } catch (const c10::Error &e) {
-        rethrowTorch(e, d.options);
+        rethrowTorchFailure(e, d.options,
+                            "training after iteration " + std::to_string(d.counters.iteration));
     }
     summary.iterations = d.counters.iteration;
     summary.epoch = std::min(d.counters.epoch, d.lastEpoch);

@@ -56,10 +56,49 @@ void saveArchive(torch::serialize::OutputArchive &archive, const fs::path &path)
     writeFileAtomically(path.string(), bytes.str());
 }
 
+// A pool is stored as one stacked tensor "<key>" when its images share a size (the layout
+// since format version 1), else as "<key>_count" and "<key>_0", "<key>_1", ... (images of
+// several sizes: --preprocess none or scale_width on a dataset of several sizes). load reads
+// both.
+void writePool(torch::serialize::OutputArchive &archive, const std::string &key,
+               const ImagePool &pool) {
+    const std::vector<torch::Tensor> images = pool.storedImages();
+    bool oneSize = true;
+    for (const auto &image : images)
+        oneSize = oneSize && image.sizes() == images.front().sizes();
+    if (oneSize) {
+        archive.write(key, images.empty() ? torch::empty({0}) : torch::cat(images, 0));
+        return;
+    }
+    archive.write(key + "_count", torch::tensor(static_cast<std::int64_t>(images.size())));
+    for (size_t i = 0; i < images.size(); ++i)
+        archive.write(key + "_" + std::to_string(i), images[i]);
+}
+
+std::vector<torch::Tensor> readPool(torch::serialize::InputArchive &archive,
+                                    const std::string &key) {
+    std::vector<torch::Tensor> images;
+    torch::Tensor stacked;
+    if (archive.try_read(key, stacked)) {
+        if (stacked.dim() == 4)
+            for (std::int64_t i = 0; i < stacked.size(0); ++i)
+                images.push_back(stacked.narrow(0, i, 1));
+        return images;
+    }
+    torch::Tensor count;
+    archive.read(key + "_count", count);
+    for (std::int64_t i = 0; i < count.item<std::int64_t>(); ++i) {
+        torch::Tensor image;
+        archive.read(key + "_" + std::to_string(i), image);
+        images.push_back(image);
+    }
+    return images;
+}
+
 void saveTensors(const fs::path &path, CycleGanModel &model) {
     torch::serialize::OutputArchive archive;
-    archive.write("pool_A", model.fakeAPool.state());
-    archive.write("pool_B", model.fakeBPool.state());
+    writePool(archive, "pool_A", model.fakeAPool);
+    writePool(archive, "pool_B", model.fakeBPool);
     archive.write("rng_cpu", compat::cpuRngState());
     saveArchive(archive, path);
 }
@@ -67,12 +106,12 @@ void saveTensors(const fs::path &path, CycleGanModel &model) {
 void loadTensors(const std::string &path, CycleGanModel &model) {
     torch::serialize::InputArchive archive;
     archive.load_from(path);
-    torch::Tensor poolA, poolB, rng;
-    archive.read("pool_A", poolA);
-    archive.read("pool_B", poolB);
+    const auto poolA = readPool(archive, "pool_A");
+    const auto poolB = readPool(archive, "pool_B");
+    torch::Tensor rng;
     archive.read("rng_cpu", rng);
-    model.fakeAPool.loadState(poolA, model.device());
-    model.fakeBPool.loadState(poolB, model.device());
+    model.fakeAPool.loadStoredImages(poolA, model.device());
+    model.fakeBPool.loadStoredImages(poolB, model.device());
     compat::setCpuRngState(rng);
 }
 
@@ -148,11 +187,18 @@ std::string TrainingCheckpoint::save(const std::string &checkpointsDir, const st
         writeFileAtomically((tmp / "state.json").string(), state.dump(2));
         writeManifest(tmp);
     } catch (const c10::Error &e) {
+        // LibTorch failed to serialize the training state: not a disk problem.
         fs::remove_all(tmp, ec);
-        throw IoError(writeFailure(final, e.what_without_backtrace()));
-    } catch (const Error &e) {
+        const std::string what = e.what_without_backtrace();
+        throw CheckpointError(writeFailure(
+            final, "the training state could not be serialized (" +
+                       what.substr(0, what.find('\n')) + ")"));
+    } catch (const IoError &e) {
         fs::remove_all(tmp, ec);
         throw IoError(writeFailure(final, e.what()));
+    } catch (const Error &e) {
+        fs::remove_all(tmp, ec);
+        throw CheckpointError(writeFailure(final, e.what()));
     } catch (...) {
         fs::remove_all(tmp, ec);
         throw;
@@ -184,6 +230,14 @@ std::string TrainingCheckpoint::save(const std::string &checkpointsDir, const st
         syncFolder(root.string());
     }
     return final.string();
+}
+
+bool TrainingCheckpoint::holdsAny(const std::string &checkpointsDir) {
+    std::error_code ec;
+    for (const auto &entry : fs::directory_iterator(checkpointsDir, ec))
+        if (fs::exists(entry.path() / "manifest.json", ec))
+            return true;
+    return false;
 }
 
 void TrainingCheckpoint::verify(const std::string &dir) { verifyCheckpointFolder(dir); }

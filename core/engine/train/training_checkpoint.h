@@ -17,12 +17,20 @@ namespace cgs {
 // a crash or kill at any moment leaves the previous <tag> loadable. load() verifies the
 // manifest. The copy that a save replaces is kept as .<tag>.prev, so that when the newest
 // <tag> is damaged locateIntact() can fall back to the previous good checkpoint. Both throw
-// CheckpointError / IoError naming the folder and the cause.
+// CheckpointError / IoError naming the folder and the cause: save() throws IoError only
+// when a file could not be written (disk full, permissions: the errno cause), and
+// CheckpointError when the state itself could not be serialized; either way the message
+// says whether the previous <tag> is kept, and the model is left as it was (nothing lost).
+// Image pools may hold images of several sizes.
 class TrainingCheckpoint {
 public:
     static std::string save(const std::string &checkpointsDir, const std::string &tag,
                             CycleGanModel &model, const TrainingCounters &counters);
     static TrainingCounters load(const std::string &checkpointDir, CycleGanModel &model);
+
+    // True when `checkpointsDir` holds a checkpoint folder (any tag, backups included) that
+    // was completely written (has its manifest.json), intact or not.
+    static bool holdsAny(const std::string &checkpointsDir);
 
     // Checks manifest.json against the files; throws CheckpointError naming the bad file.
     static void verify(const std::string &checkpointDir);

@@ -86,7 +86,7 @@ TEST_F(CliTest, MixedFolderGivesExitTwoSummaryAndGoodOutputs) {
     cv::imwrite((in / "deep16.png").string(), cv::Mat(21, 13, CV_16UC3, cv::Scalar(60000, 100, 9)));
     cv::imwrite((in / "rgba.png").string(), cv::Mat(10, 15, CV_8UC4, cv::Scalar(1, 2, 3, 99)));
     fs::create_directories(m_dir / "out");
-    std::ofstream(m_dir / "out" / "empty.png") << "precious";
+    std::ofstream(m_dir / "out" / "empty_jpg.png") << "precious";
     const CliResult r =
         cli("translate --model " + quoted(fixture("gen9_zip.pth")) + " " + quoted(in.string()) +
             " -o " + quoted(path("out")) + " --overwrite --cpu_threads 1");
@@ -95,9 +95,9 @@ TEST_F(CliTest, MixedFolderGivesExitTwoSummaryAndGoodOutputs) {
         EXPECT_NE(r.err.find(bad), std::string::npos) << bad << "\n" << r.err;
     EXPECT_NE(r.err.find("3 input(s) failed"), std::string::npos) << r.err;
     EXPECT_NE(r.out.find("4 translated"), std::string::npos) << r.out;
-    EXPECT_EQ(readText(m_dir / "out" / "empty.png"), "precious");
-    EXPECT_EQ(readImage(path("out/good.png")).width, 128);
-    EXPECT_EQ(readImage(path("out/풍경 사진 1.png")).height, 128);
+    EXPECT_EQ(readText(m_dir / "out" / "empty_jpg.png"), "precious");
+    EXPECT_EQ(readImage(path("out/good_jpg.png")).width, 128);
+    EXPECT_EQ(readImage(path("out/풍경 사진 1_jpg.png")).height, 128);
     const Image deep = readImage(path("out/deep16.png"));
     EXPECT_EQ(deep.width, 13);
     EXPECT_EQ(deep.height, 21);
@@ -105,7 +105,45 @@ TEST_F(CliTest, MixedFolderGivesExitTwoSummaryAndGoodOutputs) {
     ASSERT_EQ(rgba.channels, 4);
     EXPECT_EQ(rgba.width, 15);
     EXPECT_EQ(rgba.data[3], 99);
-    EXPECT_FALSE(fs::exists(path("out/truncated.png")));
+    EXPECT_FALSE(fs::exists(path("out/truncated_jpg.png")));
+}
+
+// The field report: photo.png translated alone, then a folder holding photo.png and photo.jpg
+// said "1 translated, 1 skipped" and photo.jpg was never translated.
+TEST_F(CliTest, EachInputHasItsOwnOutputName) {
+    const fs::path in = m_dir / "s";
+    fs::create_directories(in);
+    fs::copy_file(demoImage(0), in / "photo.jpg");
+    cv::imwrite((in / "photo.png").string(), cv::Mat(20, 24, CV_8UC3, cv::Scalar(10, 200, 30)));
+    const std::string model = " --model " + quoted(fixture("gen9_zip.pth")) + " --cpu_threads 1";
+    ASSERT_EQ(cli("translate " + quoted((in / "photo.png").string()) + " -o " + quoted(path("out")) +
+                  model).code,
+              0);
+    const CliResult r = cli("translate " + quoted(in.string()) + " -o " + quoted(path("out")) + model);
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("1 translated, 1 skipped"), std::string::npos) << r.out;
+    EXPECT_EQ(readImage(path("out/photo_jpg.png")).width, 128);
+    EXPECT_EQ(readImage(path("out/photo.png")).width, 24);
+}
+
+// Weight files as people have them: saved with dropout, or from a wrapped model.
+TEST_F(CliTest, DropoutAndWrappedWeightFilesTranslateAndConvertSaysWhatItFound) {
+    const CliResult dropout =
+        cli("convert " + quoted(fixture("gen9_dropout_zip.pth")) + " " + quoted(path("m")));
+    EXPECT_EQ(dropout.code, 0) << dropout.err;
+    EXPECT_NE(dropout.out.find("saved with dropout"), std::string::npos) << dropout.out;
+    const CliResult wrapped =
+        cli("convert " + quoted(fixture("tiny_module_zip.pth")) + " " + quoted(path("w")));
+    EXPECT_EQ(wrapped.code, 0) << wrapped.err;
+    EXPECT_NE(wrapped.out.find("prefix 'module.'"), std::string::npos) << wrapped.out;
+    const CliResult translated = cli("translate --model " + quoted(fixture("gen9_dropout_zip.pth")) +
+                                     " " + quoted(demoImage(0)) + " -o " + quoted(path("out")) +
+                                     " --cpu_threads 1");
+    EXPECT_EQ(translated.code, 0) << translated.err;
+    const CliResult whole = cli("convert " + quoted(fixture("whole_model_zip.pth")) + " " +
+                                quoted(path("x")));
+    EXPECT_EQ(whole.code, 1);
+    EXPECT_NE(whole.err.find("whole pickled model"), std::string::npos) << whole.err;
 }
 
 TEST_F(CliTest, MissingModelExitsOneAndNamesIt) {
@@ -159,7 +197,8 @@ TEST_F(CliTest, TrainedRunTranslatesAndConvertsBothWays) {
         cli("translate --model " + quoted(path("ckpt")) + " " + input + " -o " + quoted(path("c")))
             .code,
         0);
-    const std::string name = fs::path(demoImage(3)).stem().string() + ".png";
+    const fs::path demo(demoImage(3));
+    const std::string name = demo.stem().string() + "_" + demo.extension().string().substr(1) + ".png";
     const Image a = readImage(path("a/" + name));
     EXPECT_EQ(a.width, 128);
     EXPECT_EQ(a.data, readImage(path("b/" + name)).data);

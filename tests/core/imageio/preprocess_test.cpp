@@ -50,7 +50,7 @@ TEST(Preprocess, CropKeepsScaleAndCrops) {
 
 TEST(Preprocess, ScaleWidthKeepsAspectWithCropMinimum) {
     const auto o = options(Preprocess::ScaleWidth, 286, 256);
-    expectSize(preprocessImage(test::patternImage(400, 600, 3), o, 3), 286, 429);
+    expectSize(preprocessImage(test::patternImage(400, 600, 3), o, 3), 286, 428); // 429 rounded to 4
     // 286 * 100 / 400 = 71 < crop 256: the official minimum applies.
     expectSize(preprocessImage(test::patternImage(400, 100, 3), o, 3), 286, 256);
     // Already at the load width and tall enough: untouched.
@@ -75,6 +75,29 @@ TEST(Preprocess, NoneRoundsSidesToMultiplesOfFour) {
     expectSize(preprocessImage(test::patternImage(1, 1, 3), o, 0), 4, 4); // never 0
     const Image same = test::patternImage(12, 8, 3);
     EXPECT_EQ(preprocessImage(same, o, 0).data, same.data);
+}
+
+// none and scale_width keep each image's size, but one below the networks' smallest input
+// (minimumSide, from the options' networks) is enlarged to it, keeping its aspect ratio.
+TEST(Preprocess, KeptSizesReachTheNetworksMinimum) {
+    auto o = options(Preprocess::None, 286, 256, true);
+    o.minimumSide = 24;
+    expectSize(preprocessImage(test::patternImage(40, 36, 3), o, 0), 40, 36); // untouched
+    expectSize(preprocessImage(test::patternImage(10, 30, 3), o, 0), 24, 72);
+    EXPECT_EQ(preprocessedSize(10, 30, o).width, 24);
+    o.mode = Preprocess::ScaleWidth;
+    o.loadSize = 32;
+    o.cropSize = 8;
+    // 32 * 10 / 40 = 8 tall: enlarged to 24, 96 wide, both multiples of 4.
+    expectSize(preprocessImage(test::patternImage(40, 10, 3), o, 0), 96, 24);
+    // Heights are rounded to multiples of 4 (32 * 44 / 40 = 35 -> 36), as --preprocess none does.
+    expectSize(preprocessImage(test::patternImage(40, 44, 3), o, 0), 32, 36);
+}
+
+TEST(Preprocess, MinimumSideComesFromTheNetworks) {
+    TrainOptions t;
+    t.netD = "basic";
+    EXPECT_EQ(PreprocessOptions::fromTrainOptions(t).minimumSide, 24);
 }
 
 TEST(Preprocess, SmallImagesAreEnlargedBeforeCropping) {

@@ -60,9 +60,35 @@ TEST(ImagePool, StateRoundTrips) {
     ImagePool pool(4), copy(4);
     for (int i = 0; i < 3; ++i)
         pool.query(imageWithValue(static_cast<float>(i)));
-    copy.loadState(pool.state(), torch::kCPU);
+    copy.loadStoredImages(pool.storedImages(), torch::kCPU);
     EXPECT_EQ(copy.count(), 3);
-    EXPECT_TRUE(torch::equal(copy.state(), pool.state()));
+    const auto a = pool.storedImages(), b = copy.storedImages();
+    for (size_t i = 0; i < a.size(); ++i)
+        EXPECT_TRUE(torch::equal(a[i], b[i]));
+}
+
+// --preprocess none / scale_width on images of several sizes: the pool stores and returns
+// images of any size, as the official one (a list of tensors) does.
+TEST(ImagePool, HoldsImagesOfAnySize) {
+    ImagePool pool(2);
+    torch::manual_seed(1);
+    const auto small = torch::rand({1, 3, 40, 40}), wide = torch::rand({1, 3, 36, 48});
+    EXPECT_TRUE(torch::equal(pool.query(small), small));
+    EXPECT_TRUE(torch::equal(pool.query(wide), wide));
+    ASSERT_EQ(pool.count(), 2);
+    // Full: each query returns either its own image or a stored one, whatever its size.
+    bool gotOther = false;
+    for (int i = 0; i < 20; ++i) {
+        const auto out = pool.query(torch::rand({1, 3, 44, 44}));
+        gotOther = gotOther || out.size(2) != 44;
+    }
+    EXPECT_TRUE(gotOther);
+    ImagePool copy(2);
+    copy.loadStoredImages(pool.storedImages(), torch::kCPU);
+    const auto a = pool.storedImages(), b = copy.storedImages();
+    ASSERT_EQ(b.size(), 2u);
+    for (size_t i = 0; i < a.size(); ++i)
+        EXPECT_TRUE(torch::equal(a[i], b[i]));
 }
 
 } // namespace

@@ -102,5 +102,65 @@ TEST(TrainOptions, PreprocessNamesRoundTrip) {
     EXPECT_THROW(preprocessFromString("zoom"), ConfigError);
 }
 
+// The field report: --load_size 16 --crop_size 16 was accepted and the first step died in
+// LibTorch. The smallest crop comes from the networks, with the value to use.
+TEST(TrainOptions, CropBelowTheNetworksMinimumIsRefusedWithTheValueToUse) {
+    TrainOptions o = valid();
+    o.loadSize = 16;
+    o.cropSize = 16;
+    const std::string message = messageOf(o);
+    EXPECT_NE(message.find("--crop_size 16 is too small"), std::string::npos) << message;
+    EXPECT_NE(message.find("Use --crop_size 24 or more"), std::string::npos) << message;
+    o.cropSize = 20; // one step below the boundary
+    EXPECT_NE(messageOf(o).find("Use --crop_size 24"), std::string::npos);
+    o.loadSize = o.cropSize = 24; // the boundary
+    EXPECT_EQ(messageOf(o), "");
+    // Deeper discriminators need more: n_layers_D 5 halves five times.
+    o.netD = "n_layers";
+    o.nLayersD = 5;
+    EXPECT_NE(messageOf(o).find("--netD n_layers (5 layers)"), std::string::npos) << messageOf(o);
+    o.netD = "n_layers";
+    o.nLayersD = 1;
+    o.loadSize = o.cropSize = 8;
+    EXPECT_EQ(messageOf(o), ""); // one layer: the generator's 8 is the limit
+}
+
+TEST(TrainOptions, LoadAndCropAreCheckedPerPreprocessMode) {
+    TrainOptions o = valid();
+    o.preprocess = Preprocess::Crop; // load_size unused
+    o.loadSize = 16;
+    o.cropSize = 64;
+    EXPECT_EQ(messageOf(o), "");
+    o.preprocess = Preprocess::ScaleWidthAndCrop; // crops the scaled image
+    EXPECT_NE(messageOf(o).find("--load_size (16) must be >= --crop_size (64)"), std::string::npos);
+    o.preprocess = Preprocess::ScaleWidth; // load_size is the width the networks see
+    o.loadSize = 286;
+    EXPECT_NE(messageOf(o).find("--load_size must be a multiple of 4"), std::string::npos);
+    o.loadSize = 20;
+    EXPECT_NE(messageOf(o).find("Use --load_size 24"), std::string::npos) << messageOf(o);
+    o.loadSize = 24;
+    o.cropSize = 7; // only the smallest height here
+    EXPECT_EQ(messageOf(o), "");
+    o.preprocess = Preprocess::None; // neither is used
+    o.loadSize = 3;
+    o.cropSize = 5;
+    EXPECT_EQ(messageOf(o), "");
+}
+
+TEST(TrainOptions, OtherCombinationsThatCannotRunAreRefused) {
+    TrainOptions o = valid();
+    o.inputNc = 1; // identity loss compares G_A(b) with b: channels must agree
+    EXPECT_NE(messageOf(o).find("--lambda_identity 0.5 needs --input_nc (1) = --output_nc (3)"),
+              std::string::npos)
+        << messageOf(o);
+    o = valid();
+    o.nEpochs = 3;
+    o.nEpochsDecay = 2;
+    o.epochCount = 6;
+    EXPECT_NE(messageOf(o).find("--epoch_count 6 is after the last epoch"), std::string::npos);
+    o.epochCount = 5;
+    EXPECT_EQ(messageOf(o), "");
+}
+
 } // namespace
 } // namespace cgs
