@@ -83,7 +83,8 @@ TEST(Preprocess, KeptSizesReachTheNetworksMinimum) {
     auto o = options(Preprocess::None, 286, 256, true);
     o.minimumSide = 24;
     expectSize(preprocessImage(test::patternImage(40, 36, 3), o, 0), 40, 36); // untouched
-    expectSize(preprocessImage(test::patternImage(10, 30, 3), o, 0), 24, 72);
+    // Rounded to 8x32 first (as upstream), then enlarged: x3.
+    expectSize(preprocessImage(test::patternImage(10, 30, 3), o, 0), 24, 96);
     EXPECT_EQ(preprocessedSize(10, 30, o).width, 24);
     o.mode = Preprocess::ScaleWidth;
     o.loadSize = 32;

@@ -63,12 +63,16 @@ torch::Tensor image(std::int64_t width, std::int64_t height, std::uint64_t seed)
     return torch::rand({1, 3, height, width}) * 2 - 1;
 }
 
+// The convolution weights. (The biases of convolutions followed by instance norm have a zero
+// gradient in exact arithmetic; Adam scales their rounding noise up to +-lr, whatever the
+// order of the sums, so they are no measure of agreement.)
 torch::Tensor flatParameters(CycleGanModel &m) {
     std::vector<torch::Tensor> all;
     for (torch::nn::Module *net : std::initializer_list<torch::nn::Module *>{
              m.netGA.get(), m.netGB.get(), m.netDA.get(), m.netDB.get()})
         for (const auto &p : net->parameters())
-            all.push_back(p.detach().flatten());
+            if (p.dim() > 1)
+                all.push_back(p.detach().flatten());
     return torch::cat(all);
 }
 
@@ -91,8 +95,12 @@ void expectSameAsOfficial(const std::vector<std::pair<torch::Tensor, torch::Tens
         const auto b = officialStep(official, o, steps[i].first, steps[i].second);
         EXPECT_TRUE(torch::allclose(a, b, 1e-4, 1e-5)) << "step " << i << "\n" << a << "\n" << b;
     }
-    const auto diff = (flatParameters(ours) - flatParameters(official)).abs().max();
-    EXPECT_LT(diff.item<float>(), 1e-5f);
+    // Adam moves each weight by about lr (2e-4) per step whatever the size of its gradient,
+    // so the rounding differences of batched sums show up to a fraction of lr in weights whose
+    // gradient is near zero; a wrongly paired pass would move most weights by about lr.
+    const auto diff = (flatParameters(ours) - flatParameters(official)).abs();
+    EXPECT_LT(diff.max().item<float>(), 1e-4f);
+    EXPECT_LT(diff.mean().item<float>(), 1e-6f);
 }
 
 TEST(MixedSizeStep, EqualSizesBatchedEqualsThePassByPassStep) {
