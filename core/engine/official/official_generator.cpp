@@ -56,6 +56,13 @@ Layout expectedLayout(const GeneratorArch &arch) {
 
 // Why a state dict without a ResNet head is not what we want.
 std::string foreignKind(const std::map<std::string, Shape> &shapes) {
+    const auto first = shapes.find("model.0.weight");
+    if (first != shapes.end() && first->second.size() == 4)
+        return first->second[2] == 4 ? "looks like a PatchGAN discriminator"
+                                     : "looks like a discriminator";
+    for (const auto &entry : shapes)
+        if (entry.first.rfind("model.model.", 0) == 0)
+            return "looks like a U-Net generator (pix2pix)";
     if (shapes.empty())
         return "does not have the layout of the official networks";
     // Every key behind one unknown prefix ("netG_A.model.1.weight"): another wrapper.
@@ -71,13 +78,6 @@ std::string foreignKind(const std::map<std::string, Shape> &shapes) {
                    "' (module., _orig_mod. are removed, this one is not known): save the inner "
                    "network's state_dict(), or strip the prefix";
     }
-    const auto first = shapes.find("model.0.weight");
-    if (first != shapes.end() && first->second.size() == 4)
-        return first->second[2] == 4 ? "looks like a PatchGAN discriminator"
-                                     : "looks like a discriminator";
-    for (const auto &entry : shapes)
-        if (entry.first.rfind("model.model.", 0) == 0)
-            return "looks like a U-Net generator (pix2pix)";
     return "does not have the layout of the official networks";
 }
 
