@@ -197,8 +197,9 @@ TEST_F(CliTest, TrainedRunTranslatesAndConvertsBothWays) {
         cli("translate --model " + quoted(path("ckpt")) + " " + input + " -o " + quoted(path("c")))
             .code,
         0);
-    const fs::path demo(demoImage(3));
-    const std::string name = demo.stem().string() + "_" + demo.extension().string().substr(1) + ".png";
+    const fs::path inputFile(demoImage(3));
+    const std::string name =
+        inputFile.stem().string() + "_" + inputFile.extension().string().substr(1) + ".png";
     const Image a = readImage(path("a/" + name));
     EXPECT_EQ(a.width, 128);
     EXPECT_EQ(a.data, readImage(path("b/" + name)).data);
