@@ -71,29 +71,6 @@ TEST_F(ExportPageTest, ABadFileIsReportedAndTheExportFinishes)
     EXPECT_EQ(finished.first().at(0).value<ExportSummary>().progress.skipped, 3);
 }
 
-// The output-name rule of core batch export (README: "Output names"): photo.png and
-// photo.jpg of one folder get photo.png and photo_jpg.png, both written.
-TEST_F(ExportPageTest, InputsDifferingOnlyInExtensionGetTheirOwnOutputs)
-{
-    const QString in = m_dir.filePath("in");
-    const QString out = m_dir.filePath("out");
-    QDir().mkpath(in);
-    test::writeTestImage(in, QStringLiteral("photo.png"), 24, 20);
-    test::writeTestImage(in, QStringLiteral("photo.jpg"), 32, 20);
-    ExportPage page;
-    page.modelPicker()->setModel(s_runDir);
-    page.addInputDir(in);
-    page.setOutputDir(out);
-    QSignalSpy finished(&page, &ExportPage::exportFinished);
-    page.startExport();
-    ASSERT_TRUE(waitUntil([&] { return !finished.isEmpty(); }, 60000));
-    const auto summary = finished.first().at(0).value<ExportSummary>();
-    EXPECT_EQ(summary.progress.done, 2);
-    EXPECT_EQ(summary.progress.skipped, 0);
-    EXPECT_EQ(QImage(QDir(out).filePath("photo.png")).size(), QSize(24, 20));
-    EXPECT_EQ(QImage(QDir(out).filePath("photo_jpg.png")).size(), QSize(32, 20));
-}
-
 TEST_F(ExportPageTest, CancelLeavesNoPartialFiles)
 {
     const QString in = m_dir.filePath("in");
