@@ -36,6 +36,7 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/cyclegan-studio/cyclegan-s
 # QCustomPlot); the list below names what it cannot see.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqcustomplot2.1-qt6, qt6-qpa-plugins")
-# Debian's reference BLAS makes LibTorch's CPU convolutions several times slower.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libopenblas0-pthread")
+# Debian's reference BLAS makes LibTorch's CPU convolutions several times slower. Without a CJK
+# font the Korean translation shows boxes for every label.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libopenblas0-pthread, fonts-noto-cjk")
 include(CPack)

@@ -12,6 +12,8 @@ DEB="$(ls "$ROOT"/pkg/cyclegan-studio_*.deb)"
 echo "package: $(basename "$DEB")"
 dpkg-deb --field "$DEB" Depends | tee "$ROOT/depends"
 grep -q "libtorch1.13\|libtorch" "$ROOT/depends" || { echo "Depends lacks libtorch"; exit 1; }
+dpkg-deb --field "$DEB" Recommends | grep -q "fonts-noto-cjk" ||
+    { echo "Recommends lacks fonts-noto-cjk (Korean labels)"; exit 1; }
 dpkg-deb -x "$DEB" "$ROOT/root"
 R="$ROOT/root"
 "$R/usr/bin/cyclegan" --help | grep -q "train" || { echo "installed cyclegan --help failed"; exit 1; }

@@ -34,6 +34,10 @@
 
 namespace cgs::ui {
 
+namespace {
+const QSize kMinimumSize(1100, 660);
+} // namespace
+
 MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
     : QMainWindow(parent), m_languages(languages), m_sideBar(new QListWidget),
       m_stack(new QStackedWidget), m_train(new TrainPage), m_translate(new TranslatePage),
@@ -60,8 +64,13 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
     layout->addWidget(m_sideBar);
     layout->addWidget(m_stack, 1);
     setCentralWidget(central);
+    // Below this the pages' layouts cannot fit (widgets would overlap or be clipped); it fits a
+    // 1366 × 768 laptop screen with a task bar.
+    setMinimumSize(kMinimumSize);
     statusBar()->addPermanentWidget(m_deviceLabel);
     connect(m_sideBar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    // The training shortcuts act only where their buttons are.
+    connect(m_sideBar, &QListWidget::currentRowChanged, this, &MainWindow::trainingStateChanged);
     connect(m_train, &TrainPage::runDirChanged, this, &MainWindow::useRun);
     connect(m_train->controller(), &TrainingController::stateChanged, this,
             &MainWindow::trainingStateChanged);
@@ -91,11 +100,12 @@ void MainWindow::buildMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
     m_resumeAction = m_fileMenu->addAction(QString(), m_train, [this] { m_train->resumeRun(); });
-    m_resumeAction->setShortcut(QKeySequence::Open);
+    m_resumeAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_O);
     m_openModelAction = m_fileMenu->addAction(QString(), this, [this] {
         showPage(TranslatePageIndex);
         m_translate->openFiles();
     });
+    m_openModelAction->setShortcut(QKeySequence::Open); // desktop convention: Ctrl+O opens files
     m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
     m_quitAction->setShortcut(QKeySequence::Quit);
@@ -121,8 +131,9 @@ void MainWindow::buildMenus()
     if (m_languages)
         buildLanguageMenu();
     m_helpMenu = menuBar()->addMenu(QString());
+    m_helpAction = m_helpMenu->addAction(QString(), this, &MainWindow::showHelp);
+    m_helpAction->setShortcut(QKeySequence::HelpContents);
     m_aboutAction = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
-    m_aboutAction->setShortcut(QKeySequence::HelpContents);
     m_aboutQtAction = m_helpMenu->addAction(QString(), qApp, &QApplication::aboutQt);
 }
 
@@ -171,6 +182,7 @@ void MainWindow::retranslateUi()
         }
     }
     m_helpMenu->setTitle(tr("&Help"));
+    m_helpAction->setText(tr("CycleGAN Studio &Help"));
     m_aboutAction->setText(tr("&About CycleGAN Studio"));
     m_aboutQtAction->setText(tr("About &Qt"));
     m_deviceLabel->setText(m_deviceDescription.isEmpty()
@@ -224,6 +236,27 @@ void MainWindow::useRun(const QString &runDir)
         else
             picker->reloadRecent();
     }
+}
+
+void MainWindow::showHelp()
+{
+    auto *box = new QMessageBox(QMessageBox::Information, tr("CycleGAN Studio Help"),
+                                tr("<h3>CycleGAN Studio</h3>"
+                                   "<p><b>Train</b>: choose a dataroot with trainA/ and trainB/ "
+                                   "(or two folders), then Start. Curves and previews follow the "
+                                   "run; Stop saves it, Resume run\u2026 continues it.</p>"
+                                   "<p><b>Translate</b>: drop or open images (Ctrl+O) and pick a "
+                                   "run as the model. <b>Compare</b>: checkpoints side by side. "
+                                   "<b>Export</b>: whole folders.</p>"
+                                   "<p>Shortcuts: Ctrl+1\u20264 pages, Ctrl+O open images, "
+                                   "Ctrl+Shift+O resume a run, on the Train page Ctrl+R start, "
+                                   "Ctrl+P pause, Ctrl+. stop.</p>"
+                                   "<p>The command line does the same headless: "
+                                   "<tt>cyclegan --help</tt>, <tt>man cyclegan</tt>.</p>"),
+                                QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("helpBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::showAbout()
@@ -291,10 +324,13 @@ void MainWindow::trainingStateChanged()
 {
     // The Train menu follows the page's buttons (the page updates them first: it connected
     // to the controller before this window did).
-    m_startAction->setEnabled(m_train->startButton()->isEnabled());
+    // Start, Pause and Stop act only on the Train page, where their buttons are: a shortcut
+    // pressed elsewhere must not start a run with whatever the (unseen) form holds.
+    const bool onTrain = currentPage() == TrainPageIndex;
+    m_startAction->setEnabled(onTrain && m_train->startButton()->isEnabled());
     m_resumeAction->setEnabled(m_train->resumeRunButton()->isEnabled());
-    m_pauseAction->setEnabled(m_train->pauseButton()->isEnabled());
-    m_stopAction->setEnabled(m_train->stopButton()->isEnabled());
+    m_pauseAction->setEnabled(onTrain && m_train->pauseButton()->isEnabled());
+    m_stopAction->setEnabled(onTrain && m_train->stopButton()->isEnabled());
     if (!m_closeWhenIdle || m_train->controller()->isActive())
         return;
     // Deferred: a failure of the stop (disk full while saving) is reported right after the

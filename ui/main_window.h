@@ -40,6 +40,8 @@ public:
 public slots:
     void showPage(int page);
     void showAbout();
+    // A short guide to the pages and shortcuts (F1).
+    void showHelp();
     void retranslateUi();
 
 protected:
@@ -69,7 +71,7 @@ private:
           *m_settingsMenu = nullptr, *m_languageMenu = nullptr, *m_helpMenu = nullptr;
     QAction *m_resumeAction = nullptr, *m_openModelAction = nullptr, *m_quitAction = nullptr,
             *m_startAction = nullptr, *m_pauseAction = nullptr, *m_stopAction = nullptr,
-            *m_aboutAction = nullptr, *m_aboutQtAction = nullptr;
+            *m_aboutAction = nullptr, *m_helpAction = nullptr, *m_aboutQtAction = nullptr;
     QList<QAction *> m_pageActions;
     QActionGroup *m_languageGroup = nullptr;
 };

@@ -139,6 +139,7 @@ TEST(Concurrency, ExportAndTranslateWhileTrainingRewritesTheirCheckpoint)
     QTemporaryDir work;
     MainWindow window;
     window.show();
+    window.showPage(MainWindow::TrainPageIndex); // where the Train menu's shortcuts act
     TrainPage *train = window.trainPage();
     cgs::TrainOptions options = tinyOptions(runs.path(), "live", 500, 8);
     options.saveLatestFreq = 1; // `latest` is rewritten after every step

@@ -49,6 +49,49 @@ TEST(MainWindow, PagesHaveShortcutsAndSettingsPersist)
     EXPECT_GE(shortcuts, 9); // open, quit, start, pause, stop, four pages (F1 depends on the platform)
 }
 
+QAction *actionWithShortcut(MainWindow &window, const QKeySequence &keys)
+{
+    for (QAction *menu : window.menuBar()->actions())
+        for (QAction *action : menu->menu()->actions())
+            if (action->shortcut() == keys)
+                return action;
+    return nullptr;
+}
+
+TEST(MainWindow, ShortcutsFollowDesktopConventionsAndTrainingOnesStayOnTheTrainPage)
+{
+    QSettings().clear();
+    MainWindow window;
+    QAction *open = actionWithShortcut(window, QKeySequence::Open);
+    ASSERT_NE(open, nullptr);
+    EXPECT_TRUE(open->text().contains("Open images")) << open->text().toStdString();
+    QAction *help = actionWithShortcut(window, QKeySequence(Qt::Key_F1));
+    ASSERT_NE(help, nullptr);
+    EXPECT_TRUE(help->text().contains("Help")) << help->text().toStdString();
+    EXPECT_FALSE(help->text().contains("About"));
+
+    QAction *start = actionWithShortcut(window, QKeySequence(Qt::CTRL | Qt::Key_R));
+    ASSERT_NE(start, nullptr);
+    window.showPage(MainWindow::TrainPageIndex);
+    EXPECT_TRUE(start->isEnabled());
+    for (int page : {MainWindow::TranslatePageIndex, MainWindow::ComparePageIndex,
+                     MainWindow::ExportPageIndex}) {
+        window.showPage(page);
+        EXPECT_FALSE(start->isEnabled()) << "page " << page;
+    }
+    window.showPage(MainWindow::TrainPageIndex);
+    EXPECT_TRUE(start->isEnabled());
+}
+
+TEST(MainWindow, HasAMinimumSize)
+{
+    MainWindow window;
+    EXPECT_GE(window.minimumWidth(), 1000);
+    EXPECT_GE(window.minimumHeight(), 600);
+    EXPECT_LE(window.minimumWidth(), 1366);
+    EXPECT_LE(window.minimumHeight(), 700);
+}
+
 TEST(MainWindow, DestroyedWhileTrainingNeitherCrashesNorHangs)
 {
     QTemporaryDir runs;

@@ -5,6 +5,8 @@
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
 #include <QPainter>
+#include <QResizeEvent>
+#include <QTimer>
 #include <QWheelEvent>
 
 namespace cgs::ui {
@@ -15,8 +17,12 @@ constexpr int kHeaderHeight = 44;
 constexpr int kMaxCell = 512;
 } // namespace
 
-CompareGrid::CompareGrid(QWidget *parent) : QGraphicsView(parent), m_scene(new QGraphicsScene(this))
+CompareGrid::CompareGrid(QWidget *parent)
+    : QGraphicsView(parent), m_scene(new QGraphicsScene(this)), m_headerStrip(new QWidget(this))
 {
+    m_headerStrip->setAutoFillBackground(true);
+    m_headerStrip->installEventFilter(this);
+    setViewportMargins(0, headerStripHeight(), 0, 0);
     setScene(m_scene);
     setDragMode(QGraphicsView::ScrollHandDrag);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
@@ -35,6 +41,8 @@ void CompareGrid::reset(const QStringList &modelHeaders, const QVector<QImage> &
 {
     m_scene->clear();
     m_headers = modelHeaders;
+    m_inputHeader = inputHeader;
+    m_sceneHeaders.clear();
     m_inputs = inputs;
     m_cells = QVector<QVector<QImage>>(inputs.size(), QVector<QImage>(modelHeaders.size()));
     int w = 64, h = 64;
@@ -56,12 +64,15 @@ void CompareGrid::reset(const QStringList &modelHeaders, const QVector<QImage> &
         text->setDefaultTextColor(palette().color(QPalette::Text));
         text->setTextWidth(m_cellSize.width());
         text->setPos(cellOrigin(0, c) + QPointF(0, -kHeaderHeight));
+        text->setVisible(false); // the view shows the header strip instead
+        m_sceneHeaders << text;
     }
     for (int r = 0; r < inputs.size(); ++r)
         setCell(r, -1, inputs[r]);
     m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-kGap, -kGap, kGap, kGap));
     resetTransform();
     fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio);
+    m_headerStrip->update();
 }
 
 void CompareGrid::setCell(int row, int column, const QImage &image)
@@ -94,19 +105,95 @@ QImage CompareGrid::cell(int row, int column) const
 
 QImage CompareGrid::renderGrid() const
 {
+    for (QGraphicsItem *header : m_sceneHeaders)
+        header->setVisible(true);
     const QRectF area = m_scene->itemsBoundingRect().adjusted(-kGap, -kGap, kGap, kGap);
     QImage image(area.size().toSize(), QImage::Format_RGB32);
     image.fill(Qt::white);
     QPainter painter(&image);
     painter.setRenderHint(QPainter::SmoothPixmapTransform);
     m_scene->render(&painter, QRectF(image.rect()), area);
+    for (QGraphicsItem *header : m_sceneHeaders)
+        header->setVisible(false);
     return image;
+}
+
+// Two lines: the tag in bold over the run's name.
+int CompareGrid::headerStripHeight() const { return 2 * fontMetrics().height() + 6; }
+
+QRect CompareGrid::headerRect(int column) const
+{
+    if (m_cellSize.isEmpty() || column < -1 || column >= m_headers.size())
+        return {};
+    const QPointF origin = cellOrigin(0, column + 1);
+    const QPoint left = mapFromScene(origin);
+    const QPoint right = mapFromScene(origin + QPointF(m_cellSize.width(), 0));
+    const QRect strip = m_headerStrip->geometry();
+    const QRect rect(strip.left() + left.x(), strip.top(), right.x() - left.x(), strip.height());
+    return rect.intersected(strip);
+}
+
+void CompareGrid::paintHeaders()
+{
+    QPainter painter(m_headerStrip);
+    const QPoint offset = -m_headerStrip->pos();
+    QFont bold = font();
+    bold.setBold(true);
+    const int line = fontMetrics().height();
+    for (int c = -1; c < m_headers.size(); ++c) {
+        const QRect rect = headerRect(c).translated(offset).adjusted(2, 2, -2, -2);
+        if (rect.width() <= 4)
+            continue;
+        const QString header = c < 0 ? m_inputHeader : m_headers[c];
+        const int split = header.lastIndexOf(QLatin1String(" / "));
+        const QString tag = split < 0 ? header : header.mid(split + 3);
+        const QString run = split < 0 ? QString() : header.left(split);
+        painter.setFont(bold);
+        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), line), Qt::AlignLeft,
+                         QFontMetrics(bold).elidedText(tag, Qt::ElideRight, rect.width()));
+        painter.setFont(font());
+        painter.drawText(QRect(rect.left(), rect.top() + line, rect.width(), line), Qt::AlignLeft,
+                         fontMetrics().elidedText(run, Qt::ElideMiddle, rect.width()));
+    }
+}
+
+bool CompareGrid::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_headerStrip && event->type() == QEvent::Paint) {
+        paintHeaders();
+        return true;
+    }
+    return QGraphicsView::eventFilter(watched, event);
+}
+
+void CompareGrid::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    setViewportMargins(0, headerStripHeight(), 0, 0);
+    placeHeaderStrip();
+    QTimer::singleShot(0, this, &CompareGrid::placeHeaderStrip); // once the scroll bars settled
+}
+
+// Right above the viewport, as wide as it.
+void CompareGrid::placeHeaderStrip()
+{
+    const QRect area = viewport()->geometry();
+    m_headerStrip->setGeometry(area.left(), area.top() - headerStripHeight(), area.width(),
+                               headerStripHeight());
+    m_headerStrip->update();
+}
+
+void CompareGrid::scrollContentsBy(int dx, int dy)
+{
+    QGraphicsView::scrollContentsBy(dx, dy);
+    placeHeaderStrip();
 }
 
 void CompareGrid::wheelEvent(QWheelEvent *event)
 {
     const double factor = event->angleDelta().y() > 0 ? 1.25 : 0.8;
     scale(factor, factor);
+    m_headerStrip->update();
     event->accept();
 }
 

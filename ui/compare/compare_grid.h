@@ -4,6 +4,7 @@
 #include <QImage>
 #include <QVector>
 
+class QGraphicsItem;
 class QGraphicsScene;
 
 namespace cgs::ui {
@@ -28,18 +29,32 @@ public:
     QImage cell(int row, int column) const;
     // The whole grid as one image (headers included), at the images' own resolution.
     QImage renderGrid() const;
+    // The column headers are drawn in a strip above the scrolled area, in the widget's font at
+    // any zoom, and stay in view when the grid scrolls. The rectangle of a column's header in
+    // this widget's coordinates (column -1: the input column); empty when out of view.
+    QRect headerRect(int column) const;
+    QWidget *headerStrip() const { return m_headerStrip; }
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QPointF cellOrigin(int row, int column) const;
+    void paintHeaders();
+    void placeHeaderStrip();
+    int headerStripHeight() const;
 
     QGraphicsScene *m_scene;
     QStringList m_headers;
     QVector<QImage> m_inputs;
     QVector<QVector<QImage>> m_cells;
     QSize m_cellSize;
+    QString m_inputHeader;
+    QWidget *m_headerStrip;
+    QList<QGraphicsItem *> m_sceneHeaders; // drawn only into renderGrid()'s image
 };
 
 } // namespace cgs::ui

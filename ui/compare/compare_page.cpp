@@ -3,9 +3,11 @@
 #include "core/engine/checkpoint/checkpoint_store.h"
 #include "core/imageio/image_codec.h"
 #include "ui/compare/compare_grid.h"
+#include "ui/demo_locator.h"
 #include "ui/widgets/error_banner.h"
 #include "ui/widgets/image_convert.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDir>
 #include <QDragEnterEvent>
@@ -14,6 +16,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QKeyEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -25,6 +28,8 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 #include <QtConcurrent>
+
+#include <algorithm>
 
 namespace cgs::ui {
 
@@ -39,6 +44,14 @@ ComparePage::ComparePage(QWidget *parent)
     m_direction->addItem(QString(), static_cast<int>(cgs::Direction::AToB));
     m_direction->addItem(QString(), static_cast<int>(cgs::Direction::BToA));
     m_models->setMaximumHeight(110);
+    m_models->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_removeModels = new QAction(m_models);
+    m_removeModels->setShortcut(QKeySequence::Delete);
+    m_removeModels->setShortcutContext(Qt::WidgetShortcut);
+    m_models->addAction(m_removeModels);
+    m_models->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_removeModels, &QAction::triggered, this, &ComparePage::removeSelectedModels);
+    m_models->installEventFilter(this); // Delete and Backspace also without an active window
     m_inputs->setMaximumHeight(110);
     m_compare->setIcon(QIcon(QStringLiteral(":/icons/compare.png")));
     m_export->setIcon(QIcon(QStringLiteral(":/icons/save.png")));
@@ -67,10 +80,17 @@ ComparePage::ComparePage(QWidget *parent)
     connect(m_export, &QPushButton::clicked, this, [this] { exportGrid(); });
     connect(m_clearModels, &QPushButton::clicked, this, &ComparePage::clearModels);
     connect(m_addRun, &QPushButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose a run folder"),
-            QSettings().value(QStringLiteral("folders/models"), QDir::homePath()).toString());
-        if (!dir.isEmpty())
-            addRunCheckpoints(dir);
+        // The folder that holds the last run chosen (a runs folder), else the default one.
+        QSettings settings;
+        const QString last = settings.value(QStringLiteral("folders/compareRun")).toString();
+        const QString runs = !last.isEmpty() && QDir(last).exists(QStringLiteral(".."))
+                                 ? QDir::cleanPath(last + QStringLiteral("/.."))
+                                 : DemoLocator::defaultRunsDir();
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose a run folder"), runs);
+        if (dir.isEmpty())
+            return;
+        settings.setValue(QStringLiteral("folders/compareRun"), dir);
+        addRunCheckpoints(dir);
     });
     connect(m_addModel, &QPushButton::clicked, this, [this] {
         const QString file = QFileDialog::getOpenFileName(this, tr("Add a model"),
@@ -93,6 +113,7 @@ void ComparePage::retranslateUi()
     m_addRun->setText(tr("Add run checkpoints\u2026"));
     m_addModel->setText(tr("Add model file\u2026"));
     m_clearModels->setText(tr("Clear"));
+    m_removeModels->setText(tr("Remove"));
     m_addInputs->setText(tr("Add images\u2026"));
     m_compare->setText(tr("Compare"));
     m_export->setText(tr("Export grid\u2026"));
@@ -134,10 +155,19 @@ void ComparePage::addRunCheckpoints(const QString &runDir)
             m_banner->showMessage(ErrorBanner::Level::Warning,
                                   tr("This run has no checkpoints yet."),
                                   QDir::toNativeSeparators(runDir));
-        for (const cgs::CheckpointInfo &info : checkpoints)
+        for (const cgs::CheckpointInfo &info : checkpoints) {
+            // `latest` written at the end of the last epoch is that epoch's column again.
+            const bool duplicate =
+                info.tag == "latest" &&
+                std::any_of(checkpoints.cbegin(), checkpoints.cend(), [&info](const auto &other) {
+                    return other.tag != "latest" && other.iteration == info.iteration;
+                });
+            if (duplicate)
+                continue;
             addModel(QString::fromStdString(info.path),
                      QStringLiteral("%1 / %2").arg(QDir(runDir).dirName(),
                                                    QString::fromStdString(info.tag)));
+        }
     } catch (const std::exception &e) {
         m_banner->showError(tr("Cannot list the checkpoints of this run"),
                             QString::fromUtf8(e.what()));
@@ -162,6 +192,24 @@ void ComparePage::addInputs(const QStringList &paths)
 }
 
 void ComparePage::clearModels() { m_models->clear(); }
+
+bool ComparePage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_models && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Delete || key == Qt::Key_Backspace) {
+            removeSelectedModels();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ComparePage::removeSelectedModels()
+{
+    for (QListWidgetItem *item : m_models->selectedItems())
+        delete item;
+}
 
 // The input images of a comparison, decoded in a pool thread.
 struct DecodedInputs {

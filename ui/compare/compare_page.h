@@ -6,6 +6,7 @@
 #include <QPair>
 #include <QWidget>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QListWidget;
@@ -29,6 +30,7 @@ public:
     ErrorBanner *banner() const { return m_banner; }
     int modelCount() const;
     int inputCount() const;
+    QListWidget *modelList() const { return m_models; }
 
 public slots:
     // Adds every checkpoint of a run folder (epoch_0005, ..., latest) as a column.
@@ -38,6 +40,8 @@ public slots:
     void addModel(const QString &path, const QString &label = {}, const QString &epoch = {});
     void addInputs(const QStringList &paths);
     void clearModels();
+    // Removes the selected model columns (Delete key, context menu).
+    void removeSelectedModels();
     void compare();
     void exportGrid(const QString &path = {});
     void retranslateUi();
@@ -47,6 +51,7 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -63,6 +68,7 @@ private:
     QComboBox *m_direction;
     QPushButton *m_addRun, *m_addModel, *m_clearModels, *m_addInputs, *m_compare, *m_export;
     QLabel *m_modelsLabel, *m_inputsLabel;
+    QAction *m_removeModels;
     CompareGrid *m_grid;
 };
 

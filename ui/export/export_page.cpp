@@ -193,9 +193,17 @@ void ExportPage::showProgress(const ExportProgress &p)
 {
     m_progress->setRange(0, qMax(1, p.total));
     m_progress->setValue(p.done + p.skipped + p.failed);
-    m_rate->setText(tr("%1 images/s, %2 s left").arg(p.imagesPerSecond, 0, 'f', 1)
-                        .arg(p.etaSeconds, 0, 'f', 0));
+    // Until the first image is done there is no rate to tell (a large image can take seconds).
+    if (p.done == 0 && p.imagesPerSecond <= 0)
+        m_rate->setText(p.current.isEmpty() ? tr("Starting\u2026")
+                                            : tr("Working on %1\u2026")
+                                                  .arg(QFileInfo(p.current).fileName()));
+    else
+        m_rate->setText(tr("%1 images/s, %2 s left").arg(p.imagesPerSecond, 0, 'f', 1)
+                            .arg(p.etaSeconds, 0, 'f', 0));
 }
+
+QString ExportPage::rateText() const { return m_rate->text(); }
 
 void ExportPage::showSummary(const ExportSummary &summary)
 {

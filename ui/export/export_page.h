@@ -33,6 +33,8 @@ public:
     ErrorBanner *banner() const { return m_banner; }
     QTreeWidget *failureList() const { return m_failures; }
     QString summaryText() const;
+    // The speed and time-left line of the running export.
+    QString rateText() const;
     ExportRequest request() const;
 
     void loadSettings(QSettings &settings);
@@ -44,6 +46,8 @@ public slots:
     void startExport();
     void cancelExport();
     void retranslateUi();
+    // Shows an export's progress (the job's progressed signal).
+    void showProgress(const cgs::ui::ExportProgress &progress);
 
 signals:
     void exportFinished(const cgs::ui::ExportSummary &summary);
@@ -54,7 +58,6 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    void showProgress(const cgs::ui::ExportProgress &progress);
     void showSummary(const cgs::ui::ExportSummary &summary);
     void updateButtons();
 

@@ -6,6 +6,8 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QResizeEvent>
+#include <QShowEvent>
 #include <QSet>
 #include <QSlider>
 #include <QVBoxLayout>
@@ -51,6 +53,9 @@ LossPlot::LossPlot(QWidget *parent) : QWidget(parent), m_raw(kSeries), m_ema(kSe
     m_smoothingLabel = new QLabel(this);
     m_readout = new QLabel(this);
     m_readout->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A long read-out is clipped, never widens the window.
+    m_readout->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_readout->setMinimumWidth(0);
 
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_smoothingLabel);
@@ -199,6 +204,8 @@ void LossPlot::clear()
     m_lrGraph->data()->clear();
     m_follow = true;
     m_dirty = true;
+    m_hovered = false; // values of an earlier run must not stay on show
+    m_readout->setText(tr("Hover over the plot to read values."));
 }
 
 // Exponential moving average with the start-up bias removed (as TensorBoard does), so the
@@ -252,6 +259,7 @@ void LossPlot::setLogScale(bool on)
             y->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
         else
             y->setTicker(QSharedPointer<QCPAxisTicker>::create());
+        y->ticker()->setTickCount(panel->axis(QCPAxis::atRight)->ticker()->tickCount());
     }
     m_dirty = true;
     m_follow = true;
@@ -265,26 +273,52 @@ void LossPlot::followRun()
 
 void LossPlot::replotIfDirty()
 {
+    // A hidden plot stays dirty and is brought up to date by showEvent().
     if (!m_dirty || !isVisible())
         return;
     m_dirty = false;
-    if (m_follow && !m_x.isEmpty()) {
-        QSet<QCPAxis *> seen;
-        for (int p = 0; p < m_plot->plottableCount(); ++p) {
-            QCPAbstractPlottable *graph = m_plot->plottable(p);
-            const bool first = !seen.contains(graph->valueAxis());
-            seen.insert(graph->valueAxis());
-            if (graph != m_lrGraph)
-                graph->rescaleValueAxis(!first, true);
-        }
-        // The learning rate is often constant: give its axis a range from 0 that shows it.
-        const double maxLr = *std::max_element(m_lr.cbegin(), m_lr.cend());
-        m_panels[0]->axis(QCPAxis::atRight)->setRange(0, maxLr > 0 ? maxLr * 1.15 : 1);
-        const double last = std::max(m_x.last(), m_x.first() + 1);
-        for (QCPAxisRect *panel : m_panels)
-            panel->axis(QCPAxis::atBottom)->setRange(m_x.first(), last);
-    }
+    if (m_follow && !m_x.isEmpty())
+        fitToRun();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+// The iteration range first: the value axes are fitted to the points inside it, so fitting them
+// before it is updated would use the previous range (curves off the panels after a history load).
+void LossPlot::fitToRun()
+{
+    const double last = std::max(m_x.last(), m_x.first() + 1);
+    for (QCPAxisRect *panel : m_panels)
+        panel->axis(QCPAxis::atBottom)->setRange(m_x.first(), last);
+    QSet<QCPAxis *> seen;
+    for (int p = 0; p < m_plot->plottableCount(); ++p) {
+        QCPAbstractPlottable *graph = m_plot->plottable(p);
+        const bool first = !seen.contains(graph->valueAxis());
+        seen.insert(graph->valueAxis());
+        if (graph != m_lrGraph)
+            graph->rescaleValueAxis(!first, true);
+    }
+    // The learning rate is often constant: give its axis a range from 0 that shows it.
+    const double maxLr = *std::max_element(m_lr.cbegin(), m_lr.cend());
+    m_panels[0]->axis(QCPAxis::atRight)->setRange(0, maxLr > 0 ? maxLr * 1.15 : 1);
+}
+
+void LossPlot::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    replotIfDirty();
+}
+
+// Fewer ticks on short panels, so that their labels never overlap (about one per 45 px).
+void LossPlot::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    const int panelHeight = m_plot->height() / 3;
+    const int ticks = std::clamp(panelHeight / 45, 2, 5);
+    for (QCPAxisRect *panel : m_panels) {
+        panel->axis(QCPAxis::atLeft)->ticker()->setTickCount(ticks);
+        panel->axis(QCPAxis::atRight)->ticker()->setTickCount(ticks);
+    }
+    m_dirty = true;
 }
 
 int LossPlot::nearestIndex(double x) const

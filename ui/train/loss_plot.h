@@ -32,6 +32,8 @@ public:
     bool logScale() const;
     // The text currently shown by the hover read-out.
     QString readout() const;
+    // Brings the axes and the drawing up to date now if the plot is visible (else when shown).
+    void replotNow() { replotIfDirty(); }
     QCustomPlot *plot() const { return m_plot; }
 
 public slots:
@@ -45,6 +47,8 @@ public slots:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void buildPlot();
@@ -52,6 +56,7 @@ private:
     void appendSmoothed(int from);
     void rebuildGraphs();
     void replotIfDirty();
+    void fitToRun();
     void showReadout(QMouseEvent *event);
     int nearestIndex(double x) const;
 

@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSpinBox>
 #include <QToolButton>
@@ -73,6 +74,76 @@ TrainOptionsForm::TrainOptionsForm(QWidget *parent) : QWidget(parent)
     layout->addStretch(1);
     setOptions(cgs::TrainOptions{});
     retranslateUi();
+    // Command-line option -> the field and label (index into labelTexts()) that set it.
+    const QList<QPair<const char *, QPair<QWidget *, int>>> table = {
+        {"dataroot", {m_dataroot, 0}},        {"name", {m_runName, 3}},
+        {"checkpoints_dir", {m_runsDir, 4}},  {"crop_size", {m_cropSize, 5}},
+        {"netG", {m_blocks, 6}},              {"n_epochs", {m_epochs, 7}},
+        {"n_epochs_decay", {m_decayEpochs, 8}}, {"lambda_A", {m_lambdaCycle, 9}},
+        {"lambda_B", {m_lambdaCycle, 9}},     {"lambda_identity", {m_lambdaIdentity, 10}},
+        {"batch_size", {m_batchSize, 11}},    {"lr", {m_lr, 12}},
+        {"device", {m_device, 13}},           {"seed", {m_seed, 14}},
+        {"load_size", {m_loadSize, 15}},      {"ngf", {m_ngf, 16}},
+        {"ndf", {m_ndf, 17}},                 {"pool_size", {m_poolSize, 18}},
+        {"display_freq", {m_displayFreq, 19}}, {"preview_count", {m_previewCount, 20}},
+        {"save_epoch_freq", {m_saveEpochFreq, 21}}, {"max_dataset_size", {m_maxDatasetSize, 22}},
+        {"num_threads", {m_dataThreads, 23}}, {"cpu_threads", {m_cpuThreads, 24}},
+        {"no_flip", {m_noFlip, 25}},          {"preprocess", {m_preprocess, 26}},
+        {"gan_mode", {m_ganMode, 27}},        {"beta1", {m_beta1, 28}},
+        {"save_latest_freq", {m_saveLatestFreq, 29}}};
+    for (const auto &entry : table)
+        m_optionFields.insert(QString::fromLatin1(entry.first), entry.second);
+}
+
+int TrainOptionsForm::fullWidthHint() const
+{
+    // The collapsed section's content still has a size hint; the group box adds its frame.
+    const QMargins group = m_advancedGroup->contentsMargins();
+    const QMargins form = layout()->contentsMargins();
+    const int advanced = m_advancedInner->sizeHint().width() + group.left() + group.right() +
+                         form.left() + form.right();
+    return qMax(qMax(sizeHint().width(), minimumSizeHint().width()), advanced);
+}
+
+QString TrainOptionsForm::explainError(const QString &coreMessage)
+{
+    clearMarks();
+    const QStringList texts = labelTexts();
+    QString result;
+    // "--device cpu" reads as a setting of the field; any other "--option" as the field's label.
+    static const QRegularExpression option(QStringLiteral("--([A-Za-z_0-9]+)( cpu| cuda)?"));
+    qsizetype last = 0;
+    auto it = option.globalMatch(coreMessage);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        result += coreMessage.mid(last, m.capturedStart() - last);
+        last = m.capturedEnd();
+        const auto field = m_optionFields.constFind(m.captured(1));
+        if (field == m_optionFields.cend()) {
+            result += m.captured(0);
+            continue;
+        }
+        const QString label = texts.value(field->second);
+        result += m.captured(2).isEmpty()
+                      ? QStringLiteral("\u201c%1\u201d").arg(label)
+                      : QStringLiteral("%1 = %2").arg(label, m.captured(2).trimmed());
+        QWidget *widget = field->first;
+        if (m_marked.contains(widget))
+            continue;
+        m_marked << widget;
+        widget->setStyleSheet(QStringLiteral("border: 2px solid #d0302f;"));
+        if (m_advancedGroup->isAncestorOf(widget))
+            m_advancedGroup->setChecked(true);
+    }
+    result += coreMessage.mid(last);
+    return result;
+}
+
+void TrainOptionsForm::clearMarks()
+{
+    for (QWidget *widget : std::as_const(m_marked))
+        widget->setStyleSheet(QString());
+    m_marked.clear();
 }
 
 QWidget *TrainOptionsForm::folderRow(QLineEdit *edit, const QString &settingsKey)
@@ -150,6 +221,7 @@ QWidget *TrainOptionsForm::buildAdvancedGroup()
     m_advancedGroup->setCheckable(true);
     m_advancedGroup->setChecked(false);
     auto *inner = new QWidget;
+    m_advancedInner = inner;
     auto *form = new QFormLayout(inner);
     form->setContentsMargins(9, 6, 9, 9);
     m_loadSize = spin(16, 4096, 2);

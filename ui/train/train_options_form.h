@@ -2,6 +2,8 @@
 
 #include "core/engine/train/train_options.h"
 
+#include <QHash>
+#include <QPair>
 #include <QWidget>
 
 class QCheckBox;
@@ -30,6 +32,18 @@ public:
     static cgs::TrainOptions quickStartOptions(const QString &dataroot, const QString &runsDir);
 
     void setRunName(const QString &name);
+    // The width the form needs with Advanced open (so that opening it never adds a horizontal
+    // scroll bar or clips a field).
+    int fullWidthHint() const;
+
+    // Rewrites the command-line option names in a core message into this form's labels
+    // ("--name must not be empty" -> "“Run name” must not be empty", "use --device cpu" ->
+    // "use Device = cpu"), marks the fields it names (opening Advanced when one is there) and
+    // returns the rewritten message. Marks stay until clearMarks().
+    QString explainError(const QString &coreMessage);
+    void clearMarks();
+    // The fields marked by the last explainError().
+    QList<QWidget *> markedFields() const { return m_marked; }
     void loadSettings(QSettings &settings);
     void saveSettings(QSettings &settings) const;
 
@@ -51,6 +65,7 @@ private:
     QWidget *folderRow(QLineEdit *edit, const QString &settingsKey);
 
     QGroupBox *m_dataGroup, *m_mainGroup, *m_advancedGroup;
+    QWidget *m_advancedInner = nullptr;
     QLineEdit *m_dataroot, *m_dirA, *m_dirB, *m_runName, *m_runsDir;
     QSpinBox *m_cropSize, *m_epochs, *m_decayEpochs, *m_batchSize, *m_seed;
     QComboBox *m_blocks, *m_device;
@@ -63,6 +78,8 @@ private:
     QSpinBox *m_saveLatestFreq;
     QList<QLabel *> m_labels; // the form labels, in creation order, for retranslateUi
     QList<QToolButton *> m_browseButtons;
+    QHash<QString, QPair<QWidget *, int>> m_optionFields; // CLI option -> field, label index
+    QList<QWidget *> m_marked;
 };
 
 } // namespace cgs::ui

@@ -3,6 +3,7 @@
 #include "core/engine/checkpoint/checkpoint_store.h"
 
 #include "core/engine/error.h"
+#include "ui/demo_locator.h"
 #include "ui/widgets/error_banner.h"
 #include "ui/train/loss_log_reader.h"
 #include "ui/train/loss_plot.h"
@@ -19,8 +20,11 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
+#include <QTimer>
 #include <QSettings>
 #include <QSplitter>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTime>
 #include <QVBoxLayout>
@@ -30,6 +34,17 @@
 namespace cgs::ui {
 
 namespace {
+// The core's DeviceError for a device this machine does not have (as opposed to one that failed).
+bool deviceUnavailable(const QString &message)
+{
+    // Matched on the core's wording (core/engine/device.cpp) until its errors carry a kind.
+    return message.contains(QLatin1String("not available"), Qt::CaseInsensitive) ||
+           message.contains(QLatin1String("Unknown device"), Qt::CaseInsensitive) ||
+           message.contains(QLatin1String("does not exist"), Qt::CaseInsensitive) ||
+           message.contains(QLatin1String("unavailable"), Qt::CaseInsensitive) ||
+           message.contains(QLatin1String("no CUDA"), Qt::CaseInsensitive);
+}
+
 QString formatDuration(double seconds)
 {
     if (seconds <= 0 || !std::isfinite(seconds))
@@ -49,7 +64,8 @@ TrainPage::TrainPage(QWidget *parent)
     auto *formScroll = new QScrollArea;
     formScroll->setWidget(m_form);
     formScroll->setWidgetResizable(true);
-    formScroll->setMinimumWidth(m_form->sizeHint().width() + 24);
+    m_formScroll = formScroll;
+    fitFormWidth();
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
@@ -104,6 +120,8 @@ TrainPage::TrainPage(QWidget *parent)
             [this](const QString &device, qint64 startIteration, const QString &runDir) {
                 m_device->setText(device);
                 m_runDir = runDir;
+                m_formBeforeResume.reset();
+                m_started = true;
                 appendLog(0, tr("Started on %1 at iteration %2 in %3")
                                  .arg(device)
                                  .arg(startIteration)
@@ -119,6 +137,14 @@ TrainPage::TrainPage(QWidget *parent)
                 emit checkpointWritten(m_runDir, tag);
             });
     retranslateUi();
+}
+
+// The form column is as wide as the form with Advanced open, plus a vertical scroll bar: opening
+// Advanced (or a longer translation) never adds a horizontal scroll bar or clips a field.
+void TrainPage::fitFormWidth()
+{
+    m_formScroll->setMinimumWidth(m_form->fullWidthHint() + 2 * m_formScroll->frameWidth() +
+                                  m_formScroll->verticalScrollBar()->sizeHint().width());
 }
 
 TrainPage::~TrainPage() = default; // m_controller stops and joins the training thread
@@ -154,10 +180,13 @@ void TrainPage::retranslateUi()
     m_resumeRun->setToolTip(tr("Continue an earlier run from its folder"));
     m_tabs->setTabText(0, tr("Previews"));
     m_tabs->setTabText(1, tr("Log"));
+    // The tabs stay whole in any language.
+    m_tabs->setMinimumWidth(m_tabs->tabBar()->sizeHint().width());
     if (m_device->text().isEmpty())
         m_device->setText(QString());
     updateButtons();
     showSteps({});
+    QTimer::singleShot(0, this, &TrainPage::fitFormWidth);
 }
 
 void TrainPage::changeEvent(QEvent *event)
@@ -193,6 +222,7 @@ void TrainPage::updateButtons()
     case State::Paused: m_state->setText(tr("Paused")); break;
     case State::Stopping: m_state->setText(tr("Stopping\u2026")); break;
     }
+    showSteps({}); // the throughput and ETA only while running
 }
 
 bool TrainPage::refuseWhileActive()
@@ -230,17 +260,22 @@ void TrainPage::startTraining()
 void TrainPage::startWith(const cgs::TrainOptions &options, bool keepHistory)
 {
     m_banner->clear();
+    m_form->clearMarks();
     try {
         options.validate();
     } catch (const std::exception &e) {
-        m_banner->showError(tr("The options are not valid"), QString::fromUtf8(e.what()));
+        m_banner->showError(tr("The options are not valid"),
+                            m_form->explainError(QString::fromUtf8(e.what())));
+        m_formBeforeResume.reset();
+        resetStatus({});
         return;
     }
     if (!keepHistory) {
         m_plot->clear();
         m_previews->clear();
+        resetStatus({});
     }
-    m_progress->setValue(0);
+    m_started = false;
     m_controller.start(options);
 }
 
@@ -260,13 +295,13 @@ void TrainPage::resumeRun(const QString &runDirArg)
         return;
     QString runDir = runDirArg;
     if (runDir.isEmpty()) {
-        QSettings settings;
-        runDir = QFileDialog::getExistingDirectory(
-            this, tr("Choose a run folder"),
-            settings.value(QStringLiteral("folders/resume"), QDir::homePath()).toString());
+        // The runs folder (often hidden, under ~/.local/share), not $HOME or the last run.
+        QString runs = QString::fromStdString(m_form->options().checkpointsDir);
+        if (runs.isEmpty() || !QDir(runs).exists())
+            runs = DemoLocator::defaultRunsDir();
+        runDir = QFileDialog::getExistingDirectory(this, tr("Choose a run folder"), runs);
         if (runDir.isEmpty())
             return;
-        settings.setValue(QStringLiteral("folders/resume"), runDir);
     }
     QFile config(QDir(runDir).filePath(QStringLiteral("config.json")));
     if (!config.exists() && !cgs::listOfficialEpochs(runDir.toStdString()).empty()) {
@@ -300,8 +335,12 @@ void TrainPage::resumeRun(const QString &runDirArg)
     options.checkpointsDir = QDir::cleanPath(dir.absoluteFilePath(QStringLiteral(".."))).toStdString();
     options.continueTrain = true;
     options.epoch = "latest";
+    m_formBeforeResume = m_form->options();
     m_form->setOptions(options);
-    m_plot->setHistory(LossLogReader::read(dir.filePath(QStringLiteral("loss_log.csv"))));
+    const QVector<cgs::StepReport> history =
+        LossLogReader::read(dir.filePath(QStringLiteral("loss_log.csv")));
+    m_plot->setHistory(history);
+    resetStatus(history.isEmpty() ? cgs::StepReport{} : history.last());
     m_previews->clear();
     startWith(options, true);
 }
@@ -313,24 +352,38 @@ void TrainPage::showSteps(const QVector<cgs::StepReport> &steps)
         m_lastStep = steps.last();
     }
     const cgs::StepReport &s = m_lastStep;
+    m_throughput->clear();
     if (s.iteration == 0) {
         m_progressText->setText(tr("No steps yet"));
-        m_throughput->clear();
+        m_progress->setValue(0);
         return;
     }
-    m_progressText->setText(tr("Epoch %1/%2, iteration %3/%4")
-                                .arg(s.epoch)
-                                .arg(s.totalEpochs)
-                                .arg(s.iteration)
-                                .arg(s.totalIterations));
-    const double itPerSecond = s.secondsPerIteration > 0 ? 1.0 / s.secondsPerIteration : 0;
-    m_throughput->setText(tr("%1 it/s, ETA %2")
-                              .arg(itPerSecond, 0, 'f', 2)
-                              .arg(formatDuration(s.etaSeconds)));
+    m_progressText->setText(s.totalIterations > 0 ? tr("Epoch %1/%2, iteration %3/%4")
+                                                        .arg(s.epoch)
+                                                        .arg(s.totalEpochs)
+                                                        .arg(s.iteration)
+                                                        .arg(s.totalIterations)
+                                                  : tr("Iteration %1").arg(s.iteration));
     m_progress->setMaximum(1000);
     m_progress->setValue(s.totalIterations > 0
                              ? static_cast<int>(1000.0 * s.iteration / s.totalIterations)
                              : 0);
+    // Speed and time left only mean something while steps are being made.
+    if (m_controller.state() != TrainingController::State::Running || s.secondsPerIteration <= 0)
+        return;
+    m_throughput->setText(tr("%1 it/s, ETA %2")
+                              .arg(1.0 / s.secondsPerIteration, 0, 'f', 2)
+                              .arg(formatDuration(s.etaSeconds)));
+}
+
+// A new run, a loaded run or a failed start: nothing of the previous run's status stays.
+void TrainPage::resetStatus(const cgs::StepReport &last)
+{
+    m_lastStep = last;
+    m_lastStep.secondsPerIteration = 0;
+    m_lastStep.etaSeconds = 0;
+    m_device->clear();
+    showSteps({});
 }
 
 void TrainPage::showFailure(FailureKind kind, const QString &message)
@@ -340,13 +393,23 @@ void TrainPage::showFailure(FailureKind kind, const QString &message)
     case FailureKind::Config: summary = tr("The options are not valid"); break;
     case FailureKind::Dataset: summary = tr("The training images cannot be used"); break;
     case FailureKind::Checkpoint: summary = tr("The checkpoint cannot be loaded"); break;
-    case FailureKind::Device: summary = tr("The compute device failed (out of memory?)"); break;
+    case FailureKind::Device:
+        summary = deviceUnavailable(message) ? tr("The chosen device is not available")
+                                             : tr("The compute device failed (out of memory?)");
+        break;
     case FailureKind::Numerical: summary = tr("Training diverged (NaN or Inf loss)"); break;
     case FailureKind::Io: summary = tr("A file of the run could not be written"); break;
     case FailureKind::Other: summary = tr("Training failed"); break;
     }
-    m_banner->showError(summary, message);
-    appendLog(2, summary + QStringLiteral(": ") + message);
+    const QString detail = m_form->explainError(message);
+    m_banner->showError(summary, detail);
+    appendLog(2, summary + QStringLiteral(": ") + detail);
+    if (m_formBeforeResume) { // a refused resume leaves the form as the user had it
+        m_form->setOptions(*m_formBeforeResume);
+        m_formBeforeResume.reset();
+    }
+    if (!m_started)
+        resetStatus(m_lastStep);
 }
 
 void TrainPage::showFinished(bool completed, qint64 iterations, const QString &runDir)
@@ -365,6 +428,11 @@ void TrainPage::appendLog(int level, const QString &message)
     const QString prefix = level == 2 ? tr("error: ") : level == 1 ? tr("warning: ") : QString();
     m_log->appendPlainText(QTime::currentTime().toString(QStringLiteral("HH:mm:ss ")) + prefix +
                            message);
+    // Follow the newest line (as a terminal does), also while the Log tab is hidden; again once
+    // the new line is laid out.
+    QScrollBar *bar = m_log->verticalScrollBar();
+    bar->setValue(bar->maximum());
+    QTimer::singleShot(0, bar, [bar] { bar->setValue(bar->maximum()); });
 }
 
 void TrainPage::loadSettings(QSettings &settings) { m_form->loadSettings(settings); }

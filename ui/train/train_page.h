@@ -4,10 +4,13 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QLabel;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
+class QScrollArea;
 class QSettings;
 class QTabWidget;
 
@@ -51,6 +54,8 @@ public slots:
     // whole loss history first. Without an argument asks for the folder.
     void resumeRun(const QString &runDir = {});
     void retranslateUi();
+    // Adds a line to the Log tab (level 0 info, 1 warning, 2 error) and scrolls to it.
+    void appendLog(int level, const QString &message);
 
 signals:
     // A run folder started or wrote a checkpoint (for the model lists of the other pages).
@@ -68,7 +73,8 @@ private:
     void showSteps(const QVector<cgs::StepReport> &steps);
     void showFailure(cgs::ui::FailureKind kind, const QString &message);
     void showFinished(bool completed, qint64 iterations, const QString &runDir);
-    void appendLog(int level, const QString &message);
+    void resetStatus(const cgs::StepReport &last);
+    void fitFormWidth();
 
     TrainingController m_controller;
     TrainOptionsForm *m_form;
@@ -82,6 +88,9 @@ private:
     QPlainTextEdit *m_log;
     QString m_runDir;
     cgs::StepReport m_lastStep;
+    QScrollArea *m_formScroll = nullptr;
+    std::optional<cgs::TrainOptions> m_formBeforeResume; // restored when the resume is refused
+    bool m_started = false; // the current start reached trainingStarted
 };
 
 } // namespace cgs::ui

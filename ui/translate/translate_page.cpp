@@ -21,11 +21,13 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace cgs::ui {
@@ -95,9 +97,8 @@ void TranslatePage::retranslateUi()
     m_clear->setText(tr("Clear"));
     m_mode->setItemText(0, tr("Side by side"));
     m_mode->setItemText(1, tr("Split view"));
-    m_view->setPlaceholderText(tr("Drop photos or paintings here. Each is translated at its own "
-                                  "size with the chosen model."));
     m_busy->setToolTip(tr("Translating\u2026"));
+    showEntryStatus(m_list->currentRow());
 }
 
 void TranslatePage::changeEvent(QEvent *event)
@@ -128,8 +129,8 @@ void TranslatePage::addFiles(const QStringList &paths)
         entry.name = QFileInfo(file).fileName();
         entry.jobId = m_service.translateFile(file, m_picker->translatorOptions());
         m_entries << entry;
-        auto *item = new QListWidgetItem(entry.name, m_list);
-        item->setToolTip(QDir::toNativeSeparators(file));
+        new QListWidgetItem(entry.name, m_list);
+        updateItem(m_entries.size() - 1);
     }
     if (!files.isEmpty() && m_list->currentRow() < 0)
         m_list->setCurrentRow(m_entries.size() - files.size());
@@ -143,6 +144,7 @@ void TranslatePage::addImage(const QImage &image, const QString &name)
     entry.jobId = m_service.translateImage(image, m_picker->translatorOptions());
     m_entries << entry;
     new QListWidgetItem(name, m_list);
+    updateItem(m_entries.size() - 1);
     m_list->setCurrentRow(m_entries.size() - 1);
 }
 
@@ -209,16 +211,13 @@ void TranslatePage::handleResult(const TranslationResult &result)
             entry.input = result.input;
         entry.output = result.output;
         entry.error = result.error;
+        entry.seconds = result.seconds;
+        entry.jobId = 0; // done
         updateItem(i);
+        // The status and the banner speak of the selected entry only; every entry keeps its
+        // own failure reason (its row's tooltip, and the banner when it is selected).
         if (i == m_list->currentRow())
             showEntry(i);
-        if (!result.ok())
-            m_banner->showError(tr("Cannot translate %1").arg(entry.name), result.error);
-        else
-            m_status->setText(tr("%1 \u00d7 %2 in %3 s")
-                                  .arg(result.output.width())
-                                  .arg(result.output.height())
-                                  .arg(result.seconds, 0, 'f', 2));
         emit entryUpdated(i);
         return;
     }
@@ -230,15 +229,34 @@ void TranslatePage::updateItem(int index)
     const Entry &entry = m_entries[index];
     if (!item)
         return;
-    const QImage &thumb = entry.output.isNull() ? entry.input : entry.output;
-    if (!thumb.isNull())
-        item->setIcon(QPixmap::fromImage(thumb.scaled(64, 64, Qt::KeepAspectRatio,
-                                                      Qt::SmoothTransformation)));
+    // Every icon fills the whole icon size (centred on a transparent square), so that failed
+    // and pending rows are as high and as easy to click as the others.
+    const QSize iconSize = m_list->iconSize();
+    QPixmap icon(iconSize);
+    icon.fill(Qt::transparent);
+    QPixmap content;
+    const QImage &thumb = entry.input.isNull() ? entry.output : entry.input;
+    if (!entry.error.isEmpty())
+        content = style()->standardIcon(QStyle::SP_MessageBoxCritical).pixmap(iconSize / 2);
+    else if (!thumb.isNull())
+        content = QPixmap::fromImage(
+            thumb.scaled(iconSize, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+    if (!content.isNull()) {
+        QPainter painter(&icon);
+        painter.drawPixmap((iconSize.width() - content.width()) / 2,
+                           (iconSize.height() - content.height()) / 2, content);
+    }
+    item->setIcon(icon);
     item->setForeground(entry.error.isEmpty() ? palette().color(QPalette::Text) : QColor(Qt::red));
+    QString tip = entry.path.isEmpty() ? entry.name : QDir::toNativeSeparators(entry.path);
+    if (!entry.error.isEmpty())
+        tip += QStringLiteral("\n") + entry.error;
+    item->setToolTip(tip);
 }
 
 void TranslatePage::showEntry(int index)
 {
+    showEntryStatus(index);
     if (index < 0 || index >= m_entries.size()) {
         m_view->setImages({}, {});
         return;
@@ -246,6 +264,32 @@ void TranslatePage::showEntry(int index)
     const Entry &entry = m_entries[index];
     m_view->setImages(entry.input, entry.output);
 }
+
+void TranslatePage::showEntryStatus(int index)
+{
+    m_banner->clear();
+    m_view->setPlaceholderText(tr("Drop photos or paintings here. Each is translated at its own "
+                                  "size with the chosen model."));
+    if (index < 0 || index >= m_entries.size()) {
+        m_status->clear();
+        return;
+    }
+    const Entry &entry = m_entries[index];
+    if (!entry.error.isEmpty()) {
+        m_status->setText(tr("Failed"));
+        m_banner->showError(tr("Cannot translate %1").arg(entry.name), entry.error);
+        m_view->setPlaceholderText(tr("%1 could not be translated:\n%2").arg(entry.name, entry.error));
+    } else if (entry.output.isNull()) {
+        m_status->setText(tr("Translating\u2026"));
+    } else {
+        m_status->setText(tr("%1 \u00d7 %2 in %3 s")
+                              .arg(entry.output.width())
+                              .arg(entry.output.height())
+                              .arg(entry.seconds, 0, 'f', 2));
+    }
+}
+
+QString TranslatePage::statusText() const { return m_status->text(); }
 
 void TranslatePage::saveResult()
 {

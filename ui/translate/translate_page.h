@@ -33,6 +33,9 @@ public:
     QImage entryInput(int i) const { return m_entries.value(i).input; }
     QImage entryOutput(int i) const { return m_entries.value(i).output; }
     QString entryError(int i) const { return m_entries.value(i).error; }
+    QListWidget *entryList() const { return m_list; }
+    // The status line: size and time of the selected entry, or why it failed.
+    QString statusText() const;
 
 public slots:
     void addFiles(const QStringList &paths);
@@ -64,11 +67,13 @@ private:
         QImage input;
         QImage output;
         QString error;
+        double seconds = 0; // of the last translation
         int jobId = 0;
     };
     void handleResult(const cgs::ui::TranslationResult &result);
     void showEntry(int index);
     void updateItem(int index);
+    void showEntryStatus(int index);
 
     TranslationService m_service;
     QVector<Entry> m_entries;

@@ -9,7 +9,15 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
+#include <QAction>
+#include <QApplication>
+#include <QListWidget>
+#include <QScrollBar>
+#include <QTest>
+
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 namespace cgs::ui {
 namespace {
@@ -23,10 +31,19 @@ TEST(ComparePage, OneColumnPerCheckpoint)
     const auto checkpoints = cgs::listCheckpoints(runDir.toStdString());
     ASSERT_GE(checkpoints.size(), 2u) << "epoch_0001 and latest";
 
+    // `latest` written at the end of the last epoch is not a column of its own.
+    int distinct = 0;
+    for (const cgs::CheckpointInfo &info : checkpoints)
+        distinct += info.tag != "latest" ||
+                    std::none_of(checkpoints.cbegin(), checkpoints.cend(), [&](const auto &o) {
+                        return o.tag != "latest" && o.iteration == info.iteration;
+                    });
+    ASSERT_LT(distinct, static_cast<int>(checkpoints.size())) << "the tiny run ends on an epoch";
+
     ComparePage page;
     page.show();
     page.addRunCheckpoints(runDir);
-    EXPECT_EQ(page.modelCount(), static_cast<int>(checkpoints.size()));
+    EXPECT_EQ(page.modelCount(), distinct);
     page.addInputs({test::writeTestImage(runs.path(), "a.png", 40, 30),
                     test::writeTestImage(runs.path(), "b.png", 24, 24)});
     QSignalSpy done(&page, &ComparePage::comparisonFinished);
@@ -34,7 +51,7 @@ TEST(ComparePage, OneColumnPerCheckpoint)
     ASSERT_TRUE(waitUntil([&] { return !done.isEmpty(); }, 60000));
 
     const CompareGrid *grid = page.grid();
-    EXPECT_EQ(grid->modelColumnCount(), static_cast<int>(checkpoints.size()));
+    EXPECT_EQ(grid->modelColumnCount(), distinct);
     EXPECT_EQ(grid->rowCount(), 2);
     for (int c = 0; c < grid->modelColumnCount(); ++c) {
         EXPECT_EQ(grid->cell(0, c).size(), QSize(40, 30)) << "column " << c;
@@ -44,7 +61,7 @@ TEST(ComparePage, OneColumnPerCheckpoint)
     page.exportGrid(png);
     const QImage exported(png);
     ASSERT_FALSE(exported.isNull());
-    EXPECT_GT(exported.width(), 40 * (1 + static_cast<int>(checkpoints.size())));
+    EXPECT_GT(exported.width(), 40 * (1 + distinct));
 }
 
 // A run folder of the official train.py, as it is on disk: one column per saved epoch.
@@ -77,6 +94,58 @@ TEST(ComparePage, AFolderWithoutCheckpointsIsReported)
     ComparePage page;
     page.addRunCheckpoints(empty.path());
     EXPECT_EQ(page.modelCount(), 0);
+}
+
+TEST(ComparePage, ASingleModelCanBeRemoved)
+{
+    ComparePage page;
+    page.show();
+    page.addModel("/models/one", "one");
+    page.addModel("/models/two", "two");
+    page.addModel("/models/three", "three");
+    page.modelList()->setCurrentRow(1);
+    page.modelList()->setFocus();
+    QTest::keyClick(page.modelList(), Qt::Key_Delete);
+    ASSERT_EQ(page.modelCount(), 2);
+    EXPECT_EQ(page.modelList()->item(0)->text(), "one");
+    EXPECT_EQ(page.modelList()->item(1)->text(), "three");
+    // The same from the context menu.
+    EXPECT_EQ(page.modelList()->contextMenuPolicy(), Qt::ActionsContextMenu);
+    page.modelList()->setCurrentRow(0);
+    page.modelList()->actions().first()->trigger();
+    ASSERT_EQ(page.modelCount(), 1);
+    EXPECT_EQ(page.modelList()->item(0)->text(), "three");
+}
+
+TEST(CompareGrid, HeadersAreReadableAtFitAndStayInViewWhenScrolled)
+{
+    CompareGrid grid;
+    grid.resize(1100, 500);
+    grid.show();
+    QStringList headers;
+    for (int e = 1; e <= 11; ++e)
+        headers << QStringLiteral("run / epoch_%1").arg(e, 4, 10, QLatin1Char('0'));
+    QImage image(256, 256, QImage::Format_RGB32);
+    image.fill(Qt::gray);
+    grid.reset(headers, {image, image, image}, "Input");
+    QApplication::processEvents();
+    const int line = grid.fontMetrics().height();
+    for (int c = -1; c < 11; ++c) {
+        const QRect rect = grid.headerRect(c);
+        EXPECT_GE(rect.height(), 2 * line) << "column " << c; // two lines of the widget's font
+        EXPECT_GT(rect.width(), 0) << "column " << c;
+    }
+    // Zoomed in and scrolled to the last row: the headers are still at the top, in view.
+    grid.scale(4, 4);
+    grid.horizontalScrollBar()->setValue(0);
+    grid.verticalScrollBar()->setValue(grid.verticalScrollBar()->maximum());
+    QApplication::processEvents();
+    ASSERT_GT(grid.verticalScrollBar()->maximum(), 0);
+    const QRect first = grid.headerRect(-1);
+    EXPECT_TRUE(grid.headerStrip()->isVisible());
+    EXPECT_EQ(first.top(), grid.headerStrip()->geometry().top());
+    EXPECT_LE(grid.headerStrip()->geometry().top(), grid.frameWidth());
+    EXPECT_GE(first.height(), 2 * line);
 }
 
 } // namespace

@@ -109,5 +109,24 @@ TEST_F(ExportPageTest, WithoutModelNothingStarts)
     EXPECT_FALSE(page.job()->isRunning());
 }
 
+TEST(ExportPage, NoRateIsClaimedBeforeTheFirstImageIsDone)
+{
+    ExportPage page;
+    ExportProgress first;
+    first.total = 5;
+    first.current = QStringLiteral("/data/in/big_2000x1500.jpg");
+    page.showProgress(first);
+    EXPECT_FALSE(page.rateText().contains("images/s")) << page.rateText().toStdString();
+    EXPECT_TRUE(page.rateText().contains("big_2000x1500.jpg")) << page.rateText().toStdString();
+
+    ExportProgress later = first;
+    later.done = 2;
+    later.imagesPerSecond = 0.5;
+    later.etaSeconds = 12;
+    page.showProgress(later);
+    EXPECT_TRUE(page.rateText().contains("0.5 images/s")) << page.rateText().toStdString();
+    EXPECT_TRUE(page.rateText().contains("12 s left")) << page.rateText().toStdString();
+}
+
 } // namespace
 } // namespace cgs::ui

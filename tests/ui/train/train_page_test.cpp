@@ -1,15 +1,20 @@
 #include "ui/train/train_page.h"
 
+#include "core/engine/train/run_lock.h"
+
 #include "ui/widgets/error_banner.h"
 #include "ui/train/loss_plot.h"
 #include "ui/train/preview_panel.h"
 #include "ui/train/train_options_form.h"
 #include "tests/ui/ui_test_support.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -75,6 +80,7 @@ TEST(TrainPage, LiveCurvesAndPreviewsWithoutStallingTheGui)
     page.pauseButton()->click();
     EXPECT_EQ(page.controller()->state(), State::Paused);
     EXPECT_EQ(page.pauseButton()->text(), QStringLiteral("Resume"));
+    EXPECT_FALSE(page.statusText().contains("ETA")) << page.statusText().toStdString();
     page.pauseButton()->click();
     EXPECT_EQ(page.controller()->state(), State::Running);
     page.stopButton()->click();
@@ -143,6 +149,87 @@ TEST(TrainPage, AnOfficialRunFolderSaysHowToContinueIt)
     EXPECT_TRUE(page.banner()->detail().contains("--continue_train"));
     EXPECT_TRUE(page.banner()->detail().contains("--name " + QDir(run.path()).dirName()))
         << page.banner()->detail().toStdString();
+}
+
+TEST(TrainPage, ErrorsUseTheFormsLabelsAndMarkTheField)
+{
+    QTemporaryDir runs;
+    TrainPage page;
+    cgs::TrainOptions options = tinyOptions(runs.path(), "x");
+    options.name = "";
+    page.optionsForm()->setOptions(options);
+    page.startButton()->click();
+    EXPECT_EQ(page.banner()->level(), ErrorBanner::Level::Error);
+    const QString detail = page.banner()->detail();
+    EXPECT_FALSE(detail.contains("--name")) << detail.toStdString();
+    EXPECT_TRUE(detail.contains("Run name")) << detail.toStdString();
+    ASSERT_EQ(page.optionsForm()->markedFields().size(), 1);
+    EXPECT_FALSE(page.optionsForm()->markedFields().first()->styleSheet().isEmpty());
+    EXPECT_FALSE(page.statusText().contains("ETA"));
+
+    // An option of the Advanced section opens it.
+    const QString ngf = page.optionsForm()->explainError("--ngf must be in 1..1024, got 0");
+    EXPECT_TRUE(ngf.startsWith(QString::fromUtf8("\u201cGenerator filters (ngf)\u201d")))
+        << ngf.toStdString();
+    ASSERT_EQ(page.optionsForm()->markedFields().size(), 1);
+    EXPECT_TRUE(page.optionsForm()->markedFields().first()->isVisibleTo(page.optionsForm()));
+    page.optionsForm()->clearMarks();
+    EXPECT_TRUE(page.optionsForm()->markedFields().isEmpty());
+}
+
+TEST(TrainPage, ChoosingCudaWithoutCudaSaysTheDeviceIsNotAvailable)
+{
+    QTemporaryDir runs;
+    TrainPage page;
+    cgs::TrainOptions options = tinyOptions(runs.path(), "cuda");
+    options.device = "cuda:7";
+    page.optionsForm()->setOptions(options);
+    page.startButton()->click();
+    ASSERT_TRUE(waitUntil([&] { return page.banner()->isVisibleTo(&page) &&
+                                       page.controller()->state() == State::Idle; }, 60000));
+    const QString detail = page.banner()->detail();
+    EXPECT_EQ(page.banner()->summary(), QStringLiteral("The chosen device is not available"))
+        << detail.toStdString();
+    EXPECT_FALSE(detail.contains("--device")) << detail.toStdString();
+    EXPECT_FALSE(page.statusText().contains("ETA"));
+    EXPECT_FALSE(page.statusText().contains("Epoch"));
+}
+
+TEST(TrainPage, ARefusedResumeLeavesTheFormAsItWas)
+{
+    QTemporaryDir runs;
+    const QString runDir = test::trainTinyModel(runs.path(), "held");
+    cgs::RunLock otherTraining(runDir.toStdString()); // as a CLI training would hold it
+    TrainPage page;
+    cgs::TrainOptions mine = tinyOptions(runs.path(), "mine", 7, 3);
+    mine.cropSize = 48;
+    page.optionsForm()->setOptions(mine);
+    page.resumeRun(runDir);
+    ASSERT_TRUE(waitUntil([&] { return page.banner()->level() == ErrorBanner::Level::Error &&
+                                       page.controller()->state() == State::Idle; }, 60000));
+    EXPECT_FALSE(page.banner()->detail().contains("--name")) << page.banner()->detail().toStdString();
+    const cgs::TrainOptions shown = page.optionsForm()->options();
+    EXPECT_EQ(shown.name, "mine");
+    EXPECT_EQ(shown.cropSize, 48);
+    EXPECT_EQ(shown.nEpochs, 7);
+    // The loaded run's history stays on show, without a speed or an ETA.
+    EXPECT_GE(page.lossPlot()->pointCount(), 2);
+    EXPECT_FALSE(page.statusText().contains("ETA")) << page.statusText().toStdString();
+}
+
+TEST(TrainPage, TheLogFollowsNewLines)
+{
+    TrainPage page;
+    page.resize(1200, 700);
+    page.show();
+    QPlainTextEdit *log = page.findChild<QPlainTextEdit *>();
+    ASSERT_NE(log, nullptr);
+    log->parentWidget()->parentWidget()->setProperty("currentIndex", 1); // the Log tab
+    for (int i = 0; i < 200; ++i)
+        page.appendLog(0, QStringLiteral("line %1").arg(i));
+    QApplication::processEvents();
+    ASSERT_GT(log->verticalScrollBar()->maximum(), 0);
+    EXPECT_EQ(log->verticalScrollBar()->value(), log->verticalScrollBar()->maximum());
 }
 
 } // namespace

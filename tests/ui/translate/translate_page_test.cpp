@@ -8,6 +8,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
+#include <QListWidget>
 #include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
@@ -105,6 +106,56 @@ TEST_F(TranslatePageTest, WithoutAModelTheErrorSaysSo)
     ASSERT_TRUE(dropFiles(&page, {a}));
     ASSERT_TRUE(waitUntil([&] { return !page.entryError(0).isEmpty(); }, 60000));
     EXPECT_TRUE(page.entryOutput(0).isNull());
+}
+
+TEST_F(TranslatePageTest, StatusAndBannerBelongToTheSelectedEntry)
+{
+    TranslatePage page;
+    page.resize(1000, 700);
+    page.show();
+    page.modelPicker()->setModel(s_runDir);
+    const QString small = test::writeTestImage(m_dir.path(), "small.png", 31, 27);
+    const QString large = test::writeTestImage(m_dir.path(), "large.png", 140, 90);
+    const QString text = m_dir.filePath("text.jpg");
+    const QString empty = m_dir.filePath("empty.png");
+    {
+        QFile f(text);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write("not an image at all");
+        QFile e(empty);
+        ASSERT_TRUE(e.open(QIODevice::WriteOnly));
+    }
+    page.addFiles({small, text, large, empty});
+    ASSERT_EQ(page.entryCount(), 4);
+    auto done = [&](int i) { return !page.entryOutput(i).isNull() || !page.entryError(i).isEmpty(); };
+    ASSERT_TRUE(waitUntil([&] { return done(0) && done(1) && done(2) && done(3); }, 60000));
+
+    // The first entry is selected: its own size, whichever finished last.
+    EXPECT_EQ(page.entryList()->currentRow(), 0);
+    EXPECT_TRUE(page.statusText().startsWith(QString::fromUtf8("31 \u00d7 27"))) << page.statusText().toStdString();
+    EXPECT_FALSE(page.banner()->isVisibleTo(&page));
+    page.entryList()->setCurrentRow(2);
+    EXPECT_TRUE(page.statusText().startsWith(QString::fromUtf8("140 \u00d7 90"))) << page.statusText().toStdString();
+
+    // Each failure keeps its own reason, shown when its row is selected.
+    ASSERT_FALSE(page.entryError(1).isEmpty());
+    ASSERT_FALSE(page.entryError(3).isEmpty());
+    EXPECT_NE(page.entryError(1), page.entryError(3));
+    for (int row : {1, 3}) {
+        page.entryList()->setCurrentRow(row);
+        EXPECT_TRUE(page.banner()->isVisibleTo(&page));
+        EXPECT_EQ(page.banner()->detail(), page.entryError(row));
+        EXPECT_TRUE(page.banner()->summary().contains(row == 1 ? "text.jpg" : "empty.png"));
+        EXPECT_FALSE(page.statusText().contains(QString::fromUtf8("\u00d7")));
+        QListWidgetItem *item = page.entryList()->item(row);
+        EXPECT_FALSE(item->icon().isNull());
+        EXPECT_TRUE(item->toolTip().contains(page.entryError(row)));
+        // A failed row is as high as a translated one.
+        EXPECT_EQ(page.entryList()->visualItemRect(item).height(),
+                  page.entryList()->visualItemRect(page.entryList()->item(0)).height());
+    }
+    page.entryList()->setCurrentRow(0);
+    EXPECT_FALSE(page.banner()->isVisibleTo(&page));
 }
 
 } // namespace
