@@ -1,22 +1,104 @@
 #!/usr/bin/env bash
-# For the lent GPU machine (PyTorch's LibTorch, CMake, ninja; no Qt, no OpenCV, no internet):
-# builds the engine, its tests and the benchmark, runs the GPU tests and `cyclegan-bench`-style
-# timings through the engine test binaries, and writes everything under $OUT.
-# Needs a copy of nlohmann-json's headers in third_party_local/ (carried from a Debian machine:
-#   mkdir -p third_party_local && cp -r /usr/include/nlohmann /usr/include/CLI third_party_local/).
+# For the lent GPU machine (PyTorch with its LibTorch, CMake, ninja; no GoogleTest, Qt, OpenCV
+# or network). Before carrying the tree there, run scripts/device-bundle.sh here: it puts the
+# GoogleTest sources and the JSON/CLI11 headers into third_party_local/ (carry that folder).
+# Steps, each logged under $OUT: env.log (GPU, versions); build.log (the engine, the CLI and
+# the `gpu` tests against that LibTorch, in build-gpu/); ctest-gpu.log (the `gpu` tests);
+# bench.jsonl + bench.log (`cyclegan bench`: training at each size in fp32, bf16, bf16 + CUDA
+# graph (+ channels_last), batch 1, 9 blocks; translation at one size); summary.txt.
+# Knobs (environment), e.g. to prove it on a CPU machine with small sizes:
+#   PYTHON (python3)  CGS_CHECK_DEVICE (cuda)  CGS_CHECK_SIZES ("256 512")
+#   CGS_CHECK_TRANSLATE_SIZE (1024)  CGS_CHECK_STEPS (20)  CGS_CHECK_WARMUP (5)  JOBS (nproc)
 set -uo pipefail
-OUT="${OUT:-out}"; mkdir -p "$OUT"
-PREFIX="$(python3 -c 'import torch;print(torch.utils.cmake_prefix_path)')"
+cd "$(dirname "$0")/.."
+OUT="${OUT:-out/device-check}"
+PYTHON="${PYTHON:-python3}"
+DEVICE="${CGS_CHECK_DEVICE:-cuda}"
+SIZES="${CGS_CHECK_SIZES:-256 512}"
+TRANSLATE_SIZE="${CGS_CHECK_TRANSLATE_SIZE:-1024}"
+STEPS="${CGS_CHECK_STEPS:-20}"
+WARMUP="${CGS_CHECK_WARMUP:-5}"
+JOBS="${JOBS:-$(nproc)}"
+BUILD="${CGS_CHECK_BUILD_DIR:-build-gpu}"
+mkdir -p "$OUT"
+T0=$(date +%s)
+elapsed() { echo "$(( $(date +%s) - T0 )) s"; }
+
+echo "== environment"
 {
-  nvidia-smi; python3 -c 'import torch;print("torch", torch.__version__, torch.version.cuda)'
-  cmake -S . -B build-gpu -G Ninja -DCGS_ENGINE_ONLY=ON -DCMAKE_PREFIX_PATH="$PREFIX" \
-        -DCGS_THIRD_PARTY_INCLUDE_DIR="$PWD/third_party_local" -DCMAKE_BUILD_TYPE=Release
-  cmake --build build-gpu -j 16
-} > "$OUT/build.log" 2>&1 || { tail -50 "$OUT/build.log"; exit 1; }
-ctest --test-dir build-gpu --output-on-failure -j 4 > "$OUT/ctest.log" 2>&1; echo "ctest rc $?"
-tail -5 "$OUT/ctest.log"
-if [ -x build-gpu/app/cli/cyclegan ]; then
-  for args in "--size 256" "--size 512"; do
-    build-gpu/app/cli/cyclegan bench $args --device cuda --json | tail -1 | tee -a "$OUT/bench.jsonl"
-  done
+  date -u; nproc; nvidia-smi 2>&1 || echo "no nvidia-smi"
+  "$PYTHON" -c 'import torch; print("torch", torch.__version__, "cuda", torch.version.cuda, "available", torch.cuda.is_available())'
+  cmake --version | head -1; ninja --version
+} > "$OUT/env.log" 2>&1
+tail -1 "$OUT/env.log"
+if [ ! -d third_party_local/googletest ] || [ ! -f third_party_local/include/nlohmann/json.hpp ]; then
+  echo "error: third_party_local/ is missing: run scripts/device-bundle.sh on the build machine and carry it" >&2
+  exit 1
 fi
+
+echo "== build ($BUILD, $JOBS jobs)"
+TORCH_ROOT="$("$PYTHON" -c 'import os, torch; print(os.path.dirname(torch.__file__))' 2>/dev/null)"
+CUDA_ARGS=()
+if ! command -v nvcc > /dev/null && [ ! -x /usr/local/cuda/bin/nvcc ]; then
+  # No CUDA toolkit: a stand-in root made of the wheel's CUDA headers and libraries.
+  CUDA_ARGS=(-DCUDAToolkit_ROOT="$(bash scripts/wheel-cuda-toolkit.sh "$PYTHON" "$PWD/$BUILD-cuda")")
+fi
+{
+  cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCGS_ENGINE_ONLY=ON \
+        -DCMAKE_PREFIX_PATH="$TORCH_ROOT/share/cmake;$TORCH_ROOT" "${CUDA_ARGS[@]}" \
+        -DCGS_THIRD_PARTY_INCLUDE_DIR="$PWD/third_party_local/include" \
+        -DCGS_GTEST_SOURCE_DIR="$PWD/third_party_local/googletest" &&
+  GPU_TESTS=$(ctest --test-dir "$BUILD" -N -L gpu | sed -n 's/^ *Test *#[0-9]*: //p') &&
+  echo "gpu tests: $GPU_TESTS" &&
+  cmake --build "$BUILD" -j "$JOBS" --target cyclegan $GPU_TESTS
+} > "$OUT/build.log" 2>&1
+rc=$?
+echo "build rc $rc after $(elapsed)"
+if [ $rc -ne 0 ]; then tail -40 "$OUT/build.log"; exit 1; fi
+
+echo "== gpu tests"
+ctest --test-dir "$BUILD" -L gpu --output-on-failure --timeout 240 > "$OUT/ctest-gpu.log" 2>&1
+echo "ctest rc $? after $(elapsed)"
+grep -E 'tests passed|Passed|Failed|Skipped|SKIPPED' "$OUT/ctest-gpu.log" | tail -8
+
+echo "== bench"
+CLI="$BUILD/app/cli/cyclegan"
+bench() { # <label> <cyclegan bench args...>
+  local label="$1"; shift
+  echo "-- $label: $*" >> "$OUT/bench.log"
+  if timeout 240 "$CLI" bench --device "$DEVICE" --steps "$STEPS" --warmup "$WARMUP" --json "$@" \
+       > "$OUT/bench.tmp" 2>> "$OUT/bench.log"; then
+    cat "$OUT/bench.tmp" >> "$OUT/bench.log"
+    tail -1 "$OUT/bench.tmp" | "$PYTHON" -c 'import json,sys; j=json.load(sys.stdin); j["label"]=sys.argv[1]; print(json.dumps(j))' "$label" >> "$OUT/bench.jsonl"
+  else
+    echo "{\"label\": \"$label\", \"failed\": true, \"args\": \"$*\"}" >> "$OUT/bench.jsonl"
+    cat "$OUT/bench.tmp" >> "$OUT/bench.log"
+  fi
+}
+rm -f "$OUT/bench.jsonl" "$OUT/bench.log"
+for size in $SIZES; do
+  bench "train $size fp32" --size "$size" --precision fp32
+  bench "train $size bf16" --size "$size" --precision bf16
+  if [ "$DEVICE" = "cpu" ]; then
+    echo "{\"label\": \"train $size bf16 graph\", \"skipped\": \"CUDA graphs need a GPU\"}" >> "$OUT/bench.jsonl"
+    bench "train $size bf16 capturable" --size "$size" --precision bf16 --train_step capturable
+  else
+    bench "train $size bf16 graph" --size "$size" --precision bf16 --cuda_graph on
+    bench "train $size bf16 graph NHWC" --size "$size" --precision bf16 --cuda_graph on --channels_last
+  fi
+done
+bench "translate $TRANSLATE_SIZE fp32" --mode translate --size "$TRANSLATE_SIZE" --precision fp32
+bench "translate $TRANSLATE_SIZE bf16" --mode translate --size "$TRANSLATE_SIZE" --precision bf16
+rm -f "$OUT/bench.tmp"
+"$PYTHON" - "$OUT/bench.jsonl" > "$OUT/summary.txt" <<'PYEOF'
+import json, sys
+print(f"{'run':34} {'it/s':>8} {'ms/step':>9} {'peak MB':>8}")
+for line in open(sys.argv[1]):
+    j = json.loads(line)
+    if "it_per_s" in j:
+        print(f"{j['label']:34} {j['it_per_s']:8.2f} {j['ms_per_step']:9.2f} {j['peak_memory_mb']:8.0f}")
+    else:
+        print(f"{j['label']:34} {'skipped: ' + j['skipped'] if 'skipped' in j else 'FAILED (see bench.log)'}")
+PYEOF
+cat "$OUT/summary.txt"
+echo "done after $(elapsed); results in $OUT"

@@ -20,9 +20,10 @@ int runBench(BenchArgs &a) {
         throw ConfigError("--cuda_graph must be on or off");
     a.o.cudaGraph = a.cudaGraph == "on";
     const BenchResult r = runBenchmark(a.o);
-    std::printf("%s %dx%d, batch %d, %s (ngf %d), %s, cuda graph %s on %s\n", a.o.mode.c_str(),
-                a.o.size, a.o.size, a.o.batchSize, a.o.netG.c_str(), a.o.ngf,
-                a.o.precision.c_str(), a.cudaGraph.c_str(), r.device.c_str());
+    std::printf("%s %dx%d, batch %d, %s (ngf %d), %s, %s step, cuda graph %s on %s\n",
+                a.o.mode.c_str(), a.o.size, a.o.size, a.o.batchSize, a.o.netG.c_str(), a.o.ngf,
+                a.o.precision.c_str(), a.o.trainStep.c_str(), a.cudaGraph.c_str(),
+                r.device.c_str());
     std::printf("  %.3f it/s  %.3f images/s  %.1f ms/step (median of %d; min %.1f, max %.1f)  "
                 "peak memory %.0f MB\n",
                 r.itPerS, r.imagesPerS, r.msPerStep, a.o.steps, r.msMin, r.msMax, r.peakMemoryMb);
@@ -45,7 +46,11 @@ Command addBenchCommand(CLI::App &root) {
     cmd->add_option("--ngf", o.ngf, "Generator filters")->capture_default_str();
     cmd->add_option("--ndf", o.ndf, "Discriminator filters")->capture_default_str();
     cmd->add_option("--precision", o.precision, "fp32 | bf16 | fp16")->capture_default_str();
-    cmd->add_option("--cuda_graph", a->cudaGraph, "on | off (on: not implemented yet)")->capture_default_str();
+    cmd->add_option("--train_step", o.trainStep,
+                    "standard | capturable (pool and Adam state on the device)")->capture_default_str();
+    cmd->add_option("--cuda_graph", a->cudaGraph,
+                    "off | on: EXPERIMENTAL, not verified on a GPU yet: the capturable step "
+                    "as one CUDA graph (CUDA only)")->capture_default_str();
     cmd->add_flag("--channels_last", o.channelsLast, "NHWC memory format");
     cmd->add_option("--device", o.device, "auto | cpu | cuda | cuda:N")->capture_default_str();
     cmd->add_option("--cpu_threads", o.cpuThreads, "LibTorch threads on the CPU (0 = all)")->capture_default_str();

@@ -66,6 +66,7 @@ struct TrainArgs {
     int evalFreq = 0; // epochs; 0 = no evaluation during training
     EvalOptions eval;
     std::string evalMetrics = "fid,kid,swd";
+    std::string cudaGraph = "off";
 };
 
 void addDataOptions(CLI::App *cmd, TrainArgs &a) {
@@ -128,6 +129,12 @@ void addRunOptions(CLI::App *cmd, TrainArgs &a) {
     cmd->add_option("--cpu_threads", o.cpuThreads, "LibTorch threads on the CPU (0 = all cores)")->capture_default_str();
     cmd->add_option("--precision", o.precision, "fp32 | bf16 | fp16 (autocast of the forward passes)")->capture_default_str();
     cmd->add_flag("--channels_last", o.channelsLast, "NHWC memory format (faster on some CPUs/GPUs)");
+    cmd->add_option("--train_step", o.trainStep,
+                    "standard | capturable (pool and Adam state on the device, no host sync "
+                    "in a step; images of one size)")->capture_default_str();
+    cmd->add_option("--cuda_graph", a.cudaGraph,
+                    "off | on: EXPERIMENTAL, not verified on a GPU yet: capture the capturable "
+                    "step as one CUDA graph (CUDA, images of one size)")->capture_default_str();
     cmd->add_option("--eval_freq", a.evalFreq,
                     "Evaluate every N-th saved epoch checkpoint in the background (FID/KID/SWD "
                     "on <dataroot>/testA and testB, appended to metrics.csv; 0 = off)")
@@ -173,6 +180,9 @@ int runTrain(TrainArgs &a) {
         throw ConfigError("--norm '" + a.norm + "' is not supported (only instance)");
     a.o.preprocess = preprocessFromString(a.preprocess);
     a.o.ganMode = ganModeFromString(a.ganMode);
+    if (a.cudaGraph != "on" && a.cudaGraph != "off")
+        throw ConfigError("--cuda_graph must be on or off, got '" + a.cudaGraph + "'");
+    a.o.cudaGraph = a.cudaGraph == "on";
     a.o.validate();
     prepareEvaluation(a);
     auto source = std::make_unique<FolderSource>(a.o);

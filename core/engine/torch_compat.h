@@ -7,11 +7,19 @@
 #include <torch/version.h>
 #include <ATen/autocast_mode.h>
 
+#include <functional>
+#include <memory>
+#include <sstream>
 #include <string>
+#include <type_traits>
+#include <vector>
 
 #if defined(CGS_WITH_CUDA)
 #include <ATen/cuda/CUDAContext.h>
+#include <ATen/cuda/CUDAGraph.h>
 #include <c10/cuda/CUDACachingAllocator.h>
+#include <c10/cuda/CUDAGuard.h>
+#include <c10/cuda/CUDAStream.h>
 #endif
 
 #define CGS_TORCH_AT_LEAST(major, minor)                                                           \
@@ -131,6 +139,122 @@ private:
     bool m_active;
     bool m_wasEnabled = false;
     torch::ScalarType m_oldDtype = torch::kFloat;
+};
+
+namespace detail {
+template <typename Key> Key stateKey(c10::TensorImpl *impl) {
+    if constexpr (std::is_same_v<Key, std::string>) {
+        std::ostringstream s; // 1.13: c10::guts::to_string(impl), the pointer printed
+        s << static_cast<const void *>(impl);
+        return s.str();
+    } else {
+        return impl; // 2.x: the TensorImpl pointer itself
+    }
+}
+} // namespace detail
+
+// The key of parameter `p` in torch::optim::Optimizer::state() (1.13: the TensorImpl address as
+// a string; 2.x: the address).
+inline auto optimizerStateKey(const torch::Tensor &p) {
+    using State = std::decay_t<decltype(std::declval<torch::optim::Optimizer &>().state())>;
+    return detail::stateKey<typename State::key_type>(p.unsafeGetTensorImpl());
+}
+
+// One Adam step (no weight decay, no amsgrad) for parameters whose step count `step` and
+// learning rate `lr` are float32 scalar tensors on their device: increments `step`, then
+// updates `expAvg`, `expAvgSq` and `params` in place, without a host synchronisation.
+// 2.4 and later: PyTorch's fused Adam (CPU and CUDA, tensor learning rate); before: per
+// parameter tensor ops with the same formula as LibTorch's Adam.
+inline void capturableAdamStep(const std::vector<torch::Tensor> &params,
+                               const std::vector<torch::Tensor> &grads,
+                               const std::vector<torch::Tensor> &expAvg,
+                               const std::vector<torch::Tensor> &expAvgSq, torch::Tensor &step,
+                               const torch::Tensor &lr, double beta1, double beta2, double eps) {
+    if (params.empty())
+        return;
+    step.add_(1);
+#if CGS_TORCH_AT_LEAST(2, 4)
+    const std::vector<torch::Tensor> steps(params.size(), step); // one count for all
+    at::_fused_adam_(params, grads, expAvg, expAvgSq, {}, steps, lr, beta1, beta2, 0.0, eps,
+                     /*amsgrad=*/false, /*maximize=*/false);
+#else
+    const auto stepSize = lr / (1 - torch::pow(beta1, step));
+    const auto bias2Sqrt = (1 - torch::pow(beta2, step)).sqrt();
+    for (size_t i = 0; i < params.size(); ++i) {
+        expAvg[i].mul_(beta1).add_(grads[i], 1 - beta1);
+        expAvgSq[i].mul_(beta2).addcmul_(grads[i], grads[i], 1 - beta2);
+        const auto denom = (expAvgSq[i].sqrt() / bias2Sqrt).add_(eps);
+        params[i].sub_(expAvg[i] / denom * stepSize);
+    }
+#endif
+}
+
+// Whether this build can capture CUDA graphs (LibTorch with CUDA).
+inline bool cudaGraphsBuilt() {
+#if defined(CGS_WITH_CUDA)
+    return true;
+#else
+    return false;
+#endif
+}
+
+// One CUDA graph of a piece of work with fixed shapes and addresses. Warm-up runs
+// (runOnSideStream) and the capture happen on a side stream of `device`, as CUDA requires,
+// with the device synchronised around them; capture() records the work without running it;
+// replay() launches the recording on the current stream. Builds without CUDA throw c10::Error
+// from runOnSideStream() and capture(). Not thread safe.
+class CudaGraph {
+public:
+    void runOnSideStream(const torch::Device &device, const std::function<void()> &work) {
+        onSideStream(device, work);
+    }
+    void capture(const torch::Device &device, const std::function<void()> &work) {
+#if defined(CGS_WITH_CUDA)
+        m_graph = std::make_unique<at::cuda::CUDAGraph>();
+        onSideStream(device, [&] {
+            m_graph->capture_begin();
+            work();
+            m_graph->capture_end();
+        });
+#else
+        onSideStream(device, work);
+#endif
+    }
+    void replay() {
+#if defined(CGS_WITH_CUDA)
+        TORCH_CHECK(m_graph, "CudaGraph::replay() before capture()");
+        m_graph->replay();
+#endif
+    }
+    bool captured() const {
+#if defined(CGS_WITH_CUDA)
+        return m_graph != nullptr;
+#else
+        return false;
+#endif
+    }
+
+private:
+#if defined(CGS_WITH_CUDA)
+    std::unique_ptr<at::cuda::CUDAGraph> m_graph;
+#endif
+    static void onSideStream(const torch::Device &device, const std::function<void()> &work) {
+#if defined(CGS_WITH_CUDA)
+        TORCH_CHECK(device.is_cuda(), "CUDA graphs need a CUDA device, not ", device.str());
+        const auto index = device.index() < 0 ? c10::DeviceIndex(0) : device.index();
+        c10::cuda::CUDAGuard deviceGuard(index);
+        torch::cuda::synchronize(index);
+        {
+            c10::cuda::CUDAStreamGuard streamGuard(c10::cuda::getStreamFromPool(false, index));
+            work();
+        }
+        torch::cuda::synchronize(index);
+#else
+        (void)device;
+        (void)work;
+        TORCH_CHECK(false, "CUDA graphs need a LibTorch with CUDA; this build has none");
+#endif
+    }
 };
 
 } // namespace cgs::compat

@@ -7,6 +7,7 @@
 #include "core/engine/image_tensor.h"
 #include "core/engine/train/synthetic_source.h"
 #include "core/engine/torch_compat.h"
+#include "core/engine/train/capturable_step.h"
 
 #include <nlohmann/json.hpp>
 
@@ -42,6 +43,8 @@ TrainOptions modelOptions(const BenchOptions &b) {
     o.batchSize = b.batchSize;
     o.precision = b.precision;
     o.channelsLast = b.channelsLast;
+    o.trainStep = b.trainStep;
+    o.cudaGraph = b.cudaGraph;
     return o;
 }
 
@@ -54,8 +57,8 @@ void BenchOptions::validate() const {
         throw ConfigError("--size must be a multiple of 4 and >= 16, got " + std::to_string(size));
     if (batchSize < 1 || steps < 1 || warmupSteps < 0)
         throw ConfigError("--batch_size and --steps must be >= 1, --warmup >= 0");
-    if (cudaGraph)
-        throw ConfigError("--cuda_graph on is not implemented yet in this build");
+    if (trainStep != "standard" && trainStep != "capturable")
+        throw ConfigError("--train_step '" + trainStep + "' is not supported (use standard or capturable)");
 }
 
 BenchResult runBenchmark(const BenchOptions &b) {
@@ -64,6 +67,9 @@ BenchResult runBenchmark(const BenchOptions &b) {
     o.validate();
     applyCpuThreads(b.cpuThreads);
     const torch::Device device = resolveDevice(b.device);
+    if (b.cudaGraph && !device.is_cuda())
+        throw DeviceError("--cuda_graph on needs a CUDA device (this run is on " +
+                          device.str() + ")");
     torch::manual_seed(0);
     CycleGanModel model(o, device);
     model.initWeights();
@@ -74,8 +80,14 @@ BenchResult runBenchmark(const BenchOptions &b) {
         pairs.push_back(source.pair(1, i));
     const auto batches = pairsToBatches(pairs, device); // captured below: no structured binding
     const torch::Tensor &realA = batches.first, &realB = batches.second;
+    std::unique_ptr<CapturableStep> capturable;
+    if (o.capturableStep() && b.mode == "train")
+        capturable = std::make_unique<CapturableStep>(
+            model, b.cudaGraph ? StepExecution::CudaGraph : StepExecution::Eager);
     auto step = [&] {
-        if (b.mode == "train") {
+        if (capturable) {
+            capturable->step(realA, realB);
+        } else if (b.mode == "train") {
             model.step(realA, realB);
         } else {
             torch::NoGradGuard noGrad;
@@ -114,7 +126,7 @@ std::string benchJson(const BenchOptions &b, const BenchResult &r) {
         {"mode", b.mode},              {"size", b.size},
         {"batch_size", b.batchSize},   {"netG", b.netG},
         {"ngf", b.ngf},                {"precision", b.precision},
-        {"cuda_graph", b.cudaGraph},   {"channels_last", b.channelsLast},   {"steps", b.steps},
+        {"cuda_graph", b.cudaGraph},   {"train_step", b.trainStep},   {"channels_last", b.channelsLast},   {"steps", b.steps},
         {"warmup", b.warmupSteps},     {"libtorch", torchVersion()}};
     return j.dump();
 }

@@ -15,12 +15,13 @@ struct BenchOptions {
     int ndf = 64;
     std::string precision = "fp32"; // fp32 | bf16 | fp16 (autocast)
     bool channelsLast = false;
-    bool cudaGraph = false;         // not implemented yet: refused by validate()
+    std::string trainStep = "standard"; // standard | capturable (see TrainOptions::trainStep)
+    bool cudaGraph = false;         // the capturable step as one CUDA graph (CUDA only)
     std::string device = "auto";
     int cpuThreads = 0;
     int warmupSteps = 3;
     int steps = 10;
-    void validate() const; // throws ConfigError
+    void validate() const; // throws ConfigError (--cuda_graph on without CUDA: DeviceError)
 };
 
 struct BenchResult {

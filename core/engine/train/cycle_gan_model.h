@@ -48,6 +48,7 @@ public:
     const torch::Device &device() const { return m_device; }
 
 private:
+    friend class CapturableStep; // the same passes, with its own optimizers and pools
     torch::Tensor backwardG(const torch::Tensor &realA, const torch::Tensor &realB,
                             torch::Tensor &fakeA, torch::Tensor &fakeB);
     torch::Tensor backwardD(NLayerDiscriminator &net, const torch::Tensor &real,

@@ -93,6 +93,8 @@ const std::map<std::string, Field> &fields() {
         {"cpu_threads", field(&TrainOptions::cpuThreads)},
         {"precision", field(&TrainOptions::precision)},
         {"channels_last", field(&TrainOptions::channelsLast)},
+        {"train_step", field(&TrainOptions::trainStep)},
+        {"cuda_graph", field(&TrainOptions::cudaGraph)},
     };
     return table;
 }
@@ -177,6 +179,12 @@ void TrainOptions::validate() const {
     require(previewCount >= 1 && previewCount <= 16, "preview_count must be in 1..16");
     require(precision == "fp32" || precision == "bf16" || precision == "fp16",
             "--precision '" + precision + "' is not supported (use fp32, bf16 or fp16)");
+    require(trainStep == "standard" || trainStep == "capturable",
+            "--train_step '" + trainStep + "' is not supported (use standard or capturable)");
+    require(!capturableStep() || crops,
+            std::string(cudaGraph ? "--cuda_graph on" : "--train_step capturable") +
+                " needs images of one size: use a --preprocess that crops (not " +
+                toString(preprocess) + ")");
     require(initType == "normal" || initType == "xavier" || initType == "kaiming" ||
                 initType == "orthogonal",
             "--init_type '" + initType + "' is not supported");

@@ -13,6 +13,7 @@
 #include "core/engine/train/run_lock.h"
 #include "core/engine/train/torch_failure.h"
 #include "core/engine/train/training_checkpoint.h"
+#include "core/engine/train/capturable_step.h"
 
 #include <chrono>
 #include <cmath>
@@ -60,6 +61,7 @@ struct Trainer::Impl {
     std::shared_ptr<ImageWriter> writer;
     torch::Device device{torch::kCPU};
     std::unique_ptr<CycleGanModel> model;
+    std::unique_ptr<CapturableStep> capturable; // --train_step capturable / --cuda_graph on
     RunFolder folder{""};
     RunLock lock; // held from prepare() to destruction: one training per run folder
     TrainingCounters counters;
@@ -176,6 +178,13 @@ void Trainer::Impl::prepareLocked() {
     });
     epochSize = (source->size() + options.batchSize - 1) / options.batchSize;
     lastEpoch = options.totalEpochs();
+    if (options.capturableStep()) {
+        if (options.cudaGraph && !device.is_cuda())
+            throw ConfigError("--cuda_graph on needs a CUDA device (--device is " +
+                              options.device + ")");
+        capturable = std::make_unique<CapturableStep>(
+            *model, options.cudaGraph ? StepExecution::CudaGraph : StepExecution::Eager);
+    }
     folder.create(options);
     folder.startLossLog(!resumeFrom.empty(), counters.iteration);
 }
@@ -216,10 +225,11 @@ void Trainer::Impl::oneStep(TrainingObserver &observer, std::int64_t index) {
     std::vector<TrainingPair> pairs;
     for (std::int64_t i = first; i < last; ++i)
         pairs.push_back(source->pair(counters.epoch, i));
-    const auto [realA, realB] = pairsToBatches(pairs, device);
+    // The capturable step copies host batches itself (pinned memory, non-blocking).
+    const auto [realA, realB] = pairsToBatches(pairs, capturable ? torch::kCPU : device);
     torch::Tensor losses;
     try {
-        losses = model->step(realA, realB);
+        losses = capturable ? capturable->step(realA, realB) : model->step(realA, realB);
     } catch (const c10::Error &e) {
         rethrowTorchFailure(e, options,
                             "training step " + std::to_string(counters.iteration + 1) +
@@ -314,6 +324,8 @@ void Trainer::Impl::preview(TrainingObserver &observer) {
 
 void Trainer::Impl::save(TrainingObserver &observer, const std::string &tag) {
     flush(observer); // never checkpoint past a loss that was not checked
+    if (capturable)
+        capturable->syncToModel();
     CheckpointReport report;
     report.path = TrainingCheckpoint::save(folder.checkpointsDir(), tag, *model, counters);
     report.tag = tag;
@@ -342,6 +354,8 @@ TrainSummary Trainer::run(TrainingObserver &observer, TrainControl &control) {
             d.lr = d.options.lr * linearDecayFactor(d.counters.epoch, d.options.nEpochs,
                                                     d.options.nEpochsDecay);
             d.model->setLearningRate(d.lr);
+            if (d.capturable)
+                d.capturable->setLearningRate(d.lr);
             for (std::int64_t i = d.counters.epochIteration; i < d.epochSize; ++i) {
                 if (control.pauseRequested()) {
                     d.flush(observer);
