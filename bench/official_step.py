@@ -6,7 +6,11 @@ Re-implements (from DESIGN.md §3, not copied) what the official pytorch-CycleGA
 discriminators frozen, D step on pooled fakes, LSGAN + L1 losses, Adam(2e-4, 0.5, 0.999), and
 times it on random data at the same size and thread count as `cyclegan bench`.
 Run with Debian's python3-torch:  /usr/bin/python3 bench/official_step.py --size 64 --threads 1
+or with pip's PyTorch 2.x:  $(bash scripts/torch2-venv.sh)/bin/python bench/official_step.py ...
+--precision bf16 runs the forward passes under torch.autocast (CPU bfloat16), as a user of the
+official code would add it (the official code itself has no such option).
 """
+import contextlib
 import argparse
 import random
 import statistics
@@ -82,7 +86,10 @@ def main():
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--steps", type=int, default=5)
     p.add_argument("--warmup", type=int, default=2)
+    p.add_argument("--precision", choices=["fp32", "bf16"], default="fp32")
     a = p.parse_args()
+    autocast = (lambda: torch.autocast("cpu", dtype=torch.bfloat16)) if a.precision == "bf16" \
+        else contextlib.nullcontext
     torch.set_num_threads(a.threads)
     torch.manual_seed(0)
     gA, gB, dA, dB = generator(a.blocks), generator(a.blocks), discriminator(), discriminator()
@@ -96,14 +103,16 @@ def main():
     times = []
     for step in range(a.warmup + a.steps):
         t0 = time.perf_counter()
-        fakeB = gA(realA); recA = gB(fakeB); fakeA = gB(realB); recB = gA(fakeA)
+        with autocast():
+            fakeB = gA(realA); recA = gB(fakeB); fakeA = gB(realB); recB = gA(fakeA)
         for d in (dA, dB):
             for q in d.parameters():
                 q.requires_grad = False
         optG.zero_grad()
-        idtA = l1(gA(realB), realB) * 10 * 0.5
-        idtB = l1(gB(realA), realA) * 10 * 0.5
-        lossG = gan(dA(fakeB), True) + gan(dB(fakeA), True) + l1(recA, realA) * 10 + l1(recB, realB) * 10 + idtA + idtB
+        with autocast():
+            idtA = l1(gA(realB), realB) * 10 * 0.5
+            idtB = l1(gB(realA), realA) * 10 * 0.5
+            lossG = gan(dA(fakeB), True) + gan(dB(fakeA), True) + l1(recA, realA) * 10 + l1(recB, realB) * 10 + idtA + idtB
         lossG.backward()
         optG.step()
         for d in (dA, dB):
@@ -111,15 +120,19 @@ def main():
                 q.requires_grad = True
         optD.zero_grad()
         fb = poolB.query(fakeB)
-        ((gan(dA(realB), True) + gan(dA(fb.detach()), False)) * 0.5).backward()
+        with autocast():
+            lossDA = (gan(dA(realB), True) + gan(dA(fb.detach()), False)) * 0.5
+        lossDA.backward()
         fa = poolA.query(fakeA)
-        ((gan(dB(realA), True) + gan(dB(fa.detach()), False)) * 0.5).backward()
+        with autocast():
+            lossDB = (gan(dB(realA), True) + gan(dB(fa.detach()), False)) * 0.5
+        lossDB.backward()
         optD.step()
         if step >= a.warmup:
             times.append(time.perf_counter() - t0)
     ms = statistics.median(times) * 1000
     print(f"python official-equivalent step: {a.size}x{a.size}, {a.blocks} blocks, {a.threads} threads, "
-          f"torch {torch.__version__}: {ms:.1f} ms/step ({1000 / ms:.3f} it/s)")
+          f"{a.precision}, torch {torch.__version__}: {ms:.1f} ms/step ({1000 / ms:.3f} it/s)")
 
 
 if __name__ == "__main__":

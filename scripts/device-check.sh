@@ -30,7 +30,7 @@ echo "== environment"
   "$PYTHON" -c 'import torch; print("torch", torch.__version__, "cuda", torch.version.cuda, "available", torch.cuda.is_available())'
   cmake --version | head -1; ninja --version
 } > "$OUT/env.log" 2>&1
-tail -1 "$OUT/env.log"
+grep -E '^torch|GPU|NVIDIA-SMI' "$OUT/env.log" | head -3
 if [ ! -d third_party_local/googletest ] || [ ! -f third_party_local/include/nlohmann/json.hpp ]; then
   echo "error: third_party_local/ is missing: run scripts/device-bundle.sh on the build machine and carry it" >&2
   exit 1

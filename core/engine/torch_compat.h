@@ -161,10 +161,13 @@ inline auto optimizerStateKey(const torch::Tensor &p) {
 }
 
 // One Adam step (no weight decay, no amsgrad) for parameters whose step count `step` and
-// learning rate `lr` are float32 scalar tensors on their device: increments `step`, then
+// learning rate `lr` are float64 scalar tensors on their device: increments `step`, then
 // updates `expAvg`, `expAvgSq` and `params` in place, without a host synchronisation.
-// 2.4 and later: PyTorch's fused Adam (CPU and CUDA, tensor learning rate); before: per
-// parameter tensor ops with the same formula as LibTorch's Adam.
+// On the CPU (every version): per parameter tensor ops, with the bias corrections in double as
+// LibTorch's torch::optim::Adam computes them on the host, so the result is bit for bit that
+// optimizer's (a training is chaotic enough that fp32 bias corrections drift from it by
+// percents within 20 steps). On CUDA from 2.4 on: PyTorch's fused Adam (tensor learning rate,
+// fp32 step count, as PyTorch's own fused/capturable Adam).
 inline void capturableAdamStep(const std::vector<torch::Tensor> &params,
                                const std::vector<torch::Tensor> &grads,
                                const std::vector<torch::Tensor> &expAvg,
@@ -174,19 +177,23 @@ inline void capturableAdamStep(const std::vector<torch::Tensor> &params,
         return;
     step.add_(1);
 #if CGS_TORCH_AT_LEAST(2, 4)
-    const std::vector<torch::Tensor> steps(params.size(), step); // one count for all
-    at::_fused_adam_(params, grads, expAvg, expAvgSq, {}, steps, lr, beta1, beta2, 0.0, eps,
-                     /*amsgrad=*/false, /*maximize=*/false);
-#else
-    const auto stepSize = lr / (1 - torch::pow(beta1, step));
+    if (params.front().is_cuda()) {
+        const std::vector<torch::Tensor> steps(params.size(), step.to(torch::kFloat));
+        at::_fused_adam_(params, grads, expAvg, expAvgSq, {}, steps, lr.to(torch::kFloat),
+                         beta1, beta2, 0.0, eps, /*amsgrad=*/false, /*maximize=*/false);
+        return;
+    }
+#endif
+    // The steps of torch::optim::Adam::step(), with its host doubles as 0-dim double tensors
+    // (a float tensor combined with one computes in float, as with a double Scalar).
+    const auto negStepSize = -lr / (1 - torch::pow(beta1, step));
     const auto bias2Sqrt = (1 - torch::pow(beta2, step)).sqrt();
     for (size_t i = 0; i < params.size(); ++i) {
         expAvg[i].mul_(beta1).add_(grads[i], 1 - beta1);
         expAvgSq[i].mul_(beta2).addcmul_(grads[i], grads[i], 1 - beta2);
         const auto denom = (expAvgSq[i].sqrt() / bias2Sqrt).add_(eps);
-        params[i].sub_(expAvg[i] / denom * stepSize);
+        params[i].add_(expAvg[i] * negStepSize / denom); // addcdiv_'s order: (value·m)/denom
     }
-#endif
 }
 
 // Whether this build can capture CUDA graphs (LibTorch with CUDA).

@@ -20,6 +20,7 @@ _cyclegan() {
         --device) COMPREPLY=($(compgen -W "auto cpu cuda cuda:0 cuda:1" -- "$cur")); return 0 ;;
         --precision) COMPREPLY=($(compgen -W "fp32 bf16 fp16" -- "$cur")); return 0 ;;
         --cuda_graph) COMPREPLY=($(compgen -W "on off" -- "$cur")); return 0 ;;
+        --train_step) COMPREPLY=($(compgen -W "standard capturable" -- "$cur")); return 0 ;;
         --mode) COMPREPLY=($(compgen -W "train translate" -- "$cur")); return 0 ;;
         --dataroot|--dirA|--dirB|--checkpoints_dir|-o|--output)
             COMPREPLY=($(compgen -d -- "$cur")); return 0 ;;

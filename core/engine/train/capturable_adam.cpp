@@ -32,7 +32,7 @@ CapturableAdam::CapturableAdam(torch::optim::Adam &adam) : m_adam(adam) {
         m_expAvgSq.push_back(state.exp_avg_sq());
     }
     TORCH_CHECK(!m_params.empty(), "CapturableAdam needs parameters");
-    const auto scalar = m_params.front().options().dtype(torch::kFloat);
+    const auto scalar = m_params.front().options().dtype(torch::kDouble);
     m_step = torch::full({}, static_cast<double>(step), scalar);
     m_lr = torch::full({}, m_lrHost, scalar);
 }

@@ -11,8 +11,8 @@ namespace cgs {
 // synchronisation and no host value that changes between steps, and can be replayed from a
 // CUDA graph. Same update as the wrapped torch::optim::Adam (no weight decay, no amsgrad):
 //   m = β1·m + (1−β1)·g;  v = β2·v + (1−β2)·g²;  p −= lr/(1−β1^t) · m / (√v/√(1−β2^t) + ε)
-// with the bias corrections computed on the device in fp32 (LibTorch: host doubles), through
-// PyTorch's fused Adam where the LibTorch version has one (torch_compat.h).
+// on the CPU bit for bit as torch::optim::Adam (bias corrections in double, on the device), on
+// CUDA through PyTorch's fused Adam where the LibTorch version has one (torch_compat.h).
 //
 // It works on the moment tensors of `adam`'s state (created, zero, where missing), so
 // checkpoints of `adam` hold its moments; syncToOptimizer() writes the step count and the
@@ -37,8 +37,8 @@ public:
 private:
     torch::optim::Adam &m_adam;
     std::vector<torch::Tensor> m_params, m_expAvg, m_expAvgSq;
-    torch::Tensor m_step; // float32 scalar on the parameters' device
-    torch::Tensor m_lr;   // float32 scalar on the parameters' device
+    torch::Tensor m_step; // float64 scalar on the parameters' device
+    torch::Tensor m_lr;   // float64 scalar on the parameters' device
     double m_lrHost = 0;  // last value given to setLearningRate()
     double m_beta1 = 0.9, m_beta2 = 0.999, m_eps = 1e-8;
 };

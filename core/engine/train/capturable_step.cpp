@@ -1,6 +1,6 @@
 #include "core/engine/train/capturable_step.h"
 
-#include "core/engine/cycle_gan_model.h"
+#include "core/engine/train/cycle_gan_model.h"
 
 namespace cgs {
 namespace {

@@ -50,7 +50,9 @@ torch::Tensor DeviceImagePool::state() const {
     const auto count = m_count.item<std::int64_t>();
     if (count == 0)
         return torch::empty({0});
-    return m_buffer.narrow(0, 0, count).to(torch::kCPU).contiguous();
+    // A copy even on the CPU (to() alone would return a view that later queries change).
+    return m_buffer.narrow(0, 0, count).to(torch::TensorOptions().device(torch::kCPU),
+                                           /*non_blocking=*/false, /*copy=*/true);
 }
 
 void DeviceImagePool::loadState(const torch::Tensor &stacked, const torch::Device &device) {

@@ -31,7 +31,7 @@ public:
 
     int poolSize() const { return m_poolSize; }
 
-    // The stored images [count, C, H, W] on the CPU, in slot order (ImagePool::state()'s
+    // A copy of the stored images [count, C, H, W] on the CPU, in slot order (ImagePool::state()'s
     // layout; empty when none). Reads the count back: a host synchronisation.
     torch::Tensor state() const;
     // Replaces the stored images by `stacked` ([k, C, H, W], k <= poolSize; anything else

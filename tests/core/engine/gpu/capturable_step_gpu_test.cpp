@@ -1,32 +1,34 @@
 #include "core/engine/train/capturable_step.h"
-#include "../engine_test_support.h"
+#include "tests/core/engine/engine_test_support.h"
 
-#include "core/engine/checkpoint_io.h"
-#include "core/engine/cycle_gan_model.h"
+#include "core/engine/checkpoint/generator_checkpoint.h"
+#include "core/engine/train/cycle_gan_model.h"
 #include "core/engine/image_tensor.h"
-#include "core/engine/synthetic_source.h"
-#include "core/engine/trainer.h"
+#include "core/engine/train/synthetic_source.h"
+#include "core/engine/train/trainer.h"
 
 #include <gtest/gtest.h>
 
 namespace cgs {
 namespace {
 
-// GPU kernels (cuDNN convolutions, atomics in reductions) are not bit-reproducible, and a
-// replayed graph runs the same kernels as the eager step: compare with a tolerance that
-// rounding allows over a few steps but a wrong update (stale lr, stale step count, skipped
-// optimizer) does not.
-constexpr double kTolerance = 2e-3;
+// GPU kernels (atomics in reductions) are not bit-reproducible, and Adam turns the rounding
+// noise in the gradients of conv biases that instance norm cancels into ±lr steps: compare
+// what the networks compute (generator outputs on a fixed batch), with a tolerance that this
+// noise allows over a few steps but a wrong update (stale lr or step count, skipped optimizer)
+// does not.
+constexpr double kTolerance = 5e-3;
 
 double relativeDifference(const torch::Tensor &a, const torch::Tensor &b) {
     return ((a - b).abs().max() / a.abs().max()).item<double>();
 }
 
-torch::Tensor flatParameters(torch::nn::Module &m) {
-    std::vector<torch::Tensor> all;
-    for (const auto &p : m.parameters())
-        all.push_back(p.detach().flatten().cpu());
-    return torch::cat(all);
+// A generator applied to a fixed batch, on the CPU.
+torch::Tensor outputs(ResnetGenerator &g) {
+    torch::NoGradGuard noGrad;
+    const auto device = g->parameters().front().device();
+    const auto x = torch::linspace(-1, 1, 2 * 3 * 64 * 64).reshape({2, 3, 64, 64}).sin();
+    return g->forward(x.to(device)).cpu();
 }
 
 TrainOptions gpuOptions(const std::string &dir, const std::string &name) {
@@ -45,6 +47,8 @@ TrainOptions gpuOptions(const std::string &dir, const std::string &name) {
 TEST(CapturableStepGpu, GraphReplayMatchesEagerSteps) {
     if (!torch::cuda::is_available())
         GTEST_SKIP() << "no CUDA device";
+    at::globalContext().setBenchmarkCuDNN(false); // the same convolution kernels in both
+    at::globalContext().setDeterministicCuDNN(true);
     const TrainOptions o = gpuOptions("", "");
     const torch::Device cuda(torch::kCUDA, 0);
     torch::manual_seed(3);
@@ -74,10 +78,8 @@ TEST(CapturableStepGpu, GraphReplayMatchesEagerSteps) {
         const auto la = a.step(realA, realB), lb = b.step(realA, realB);
         EXPECT_LT(relativeDifference(la.cpu(), lb.cpu()), kTolerance) << "losses of step " << i;
     }
-    EXPECT_LT(relativeDifference(flatParameters(*eager.netGA), flatParameters(*graphed.netGA)),
-              kTolerance);
-    EXPECT_LT(relativeDifference(flatParameters(*eager.netDB), flatParameters(*graphed.netDB)),
-              kTolerance);
+    EXPECT_LT(relativeDifference(outputs(eager.netGA), outputs(graphed.netGA)), kTolerance);
+    EXPECT_LT(relativeDifference(outputs(eager.netGB), outputs(graphed.netGB)), kTolerance);
 }
 
 class CapturableStepGpuResume : public test::TempDirTest {
@@ -103,8 +105,9 @@ protected:
         trainer.run(observer, control);
     }
     torch::Tensor generatorA(const std::string &name) {
-        return flatParameters(*loadCheckpointGenerator(
-            (m_dir / name / "checkpoints" / "latest").string(), Direction::AToB, torch::kCPU));
+        auto g = loadCheckpointGenerator((m_dir / name / "checkpoints" / "latest").string(),
+                                         Direction::AToB, torch::kCPU);
+        return outputs(g);
     }
 };
 

@@ -1,12 +1,12 @@
 #include "core/engine/train/capturable_step.h"
 
-#include "core/engine/checkpoint_io.h"
-#include "core/engine/cycle_gan_model.h"
+#include "core/engine/checkpoint/generator_checkpoint.h"
+#include "core/engine/train/cycle_gan_model.h"
 #include "core/engine/error.h"
 #include "core/engine/image_tensor.h"
-#include "core/engine/synthetic_source.h"
-#include "core/engine/trainer.h"
-#include "engine_test_support.h"
+#include "core/engine/train/synthetic_source.h"
+#include "core/engine/train/trainer.h"
+#include "tests/core/engine/engine_test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -94,6 +94,33 @@ TEST_F(CapturableStepTest, CheckpointsResumeAcrossTheTwoSteps) {
     const auto reference = outputs("standard");
     EXPECT_LT(relativeDifference(reference, outputs("cap_then_std")), 1e-5);
     EXPECT_LT(relativeDifference(reference, outputs("std_then_cap")), 1e-5);
+}
+
+// Model level, step by step: same losses and parameters as CycleGanModel::step().
+TEST_F(CapturableStepTest, EachStepMatchesTheStandardStep) {
+    const TrainOptions o = options("", "capturable");
+    torch::manual_seed(1);
+    CycleGanModel standard(o, torch::kCPU);
+    standard.initWeights();
+    torch::manual_seed(1);
+    CycleGanModel capturable(o, torch::kCPU);
+    capturable.initWeights();
+    CapturableStep step(capturable, StepExecution::Eager);
+    SyntheticSource source(32, 3);
+    for (int i = 0; i < 3; ++i) {
+        const auto [a, b] = pairsToBatches({source.pair(1, i)}, torch::kCPU);
+        const auto expected = standard.step(a, b), got = step.step(a, b);
+        EXPECT_LT(relativeDifference(expected, got), 1e-5) << "losses of step " << i << ": "
+                                                          << expected << got;
+        const auto pa = standard.netGA->parameters(), pb = capturable.netGA->parameters();
+        for (size_t k = 0; k < pa.size(); ++k)
+            ASSERT_LT(relativeDifference(pa[k], pb[k]), 1e-5) << "G_A parameter " << k
+                                                              << " after step " << i;
+        const auto da = standard.netDA->parameters(), db = capturable.netDA->parameters();
+        for (size_t k = 0; k < da.size(); ++k)
+            ASSERT_LT(relativeDifference(da[k], db[k]), 1e-5) << "D_A parameter " << k
+                                                              << " after step " << i;
+    }
 }
 
 TEST_F(CapturableStepTest, PoolsOnTheDeviceReachTheModelForCheckpoints) {

@@ -1,6 +1,6 @@
 #include "core/engine/train/device_image_pool.h"
 
-#include "core/engine/image_pool.h"
+#include "core/engine/train/image_pool.h"
 
 #include <gtest/gtest.h>
 
