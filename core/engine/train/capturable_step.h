@@ -31,8 +31,8 @@ enum class StepExecution {
 // step counts live here while it is used: syncToModel() writes them back into `model` (a host
 // synchronisation) before a checkpoint of `model` is saved, and the constructor takes them
 // from `model` (a loaded checkpoint continues, whichever step saved it).
-// With pool size 0 and one learning rate schedule it trains the same networks as
-// CycleGanModel::step() (up to the rounding of the fp32 bias correction).
+// With pool size 0 it trains the same networks as CycleGanModel::step() on the CPU (its Adam
+// computes what torch::optim::Adam computes; tests: within 1e-5 over 20 steps and an lr change).
 // Throws c10::Error when the shapes change under a graph, or CudaGraph without CUDA.
 // Not thread safe; `model` must outlive it and must not step itself meanwhile.
 class CapturableStep {
