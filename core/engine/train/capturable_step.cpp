@@ -7,6 +7,16 @@ namespace {
 
 constexpr int kGraphWarmupSteps = 3; // eager steps on the side stream before the capture
 
+// ImagePool's stored images [1, C, H, W] each <-> DeviceImagePool's state [k, C, H, W] (one size:
+// the capturable step only trains on images of one size).
+torch::Tensor stacked(const std::vector<torch::Tensor> &images) {
+    return images.empty() ? torch::empty({0}) : torch::cat(images, 0);
+}
+
+std::vector<torch::Tensor> unstacked(const torch::Tensor &state) {
+    return state.dim() == 4 ? state.split(1, 0) : std::vector<torch::Tensor>{};
+}
+
 } // namespace
 
 CapturableStep::CapturableStep(CycleGanModel &model, StepExecution execution)
@@ -16,8 +26,8 @@ CapturableStep::CapturableStep(CycleGanModel &model, StepExecution execution)
     TORCH_CHECK(execution != StepExecution::CudaGraph || model.device().is_cuda(),
                 "--cuda_graph on needs a CUDA device (training runs on ", model.device().str(),
                 ")");
-    m_poolA.loadState(model.fakeAPool.state(), model.device());
-    m_poolB.loadState(model.fakeBPool.state(), model.device());
+    m_poolA.loadState(stacked(model.fakeAPool.storedImages()), model.device());
+    m_poolB.loadState(stacked(model.fakeBPool.storedImages()), model.device());
 }
 
 void CapturableStep::setLearningRate(double lr) {
@@ -28,8 +38,8 @@ void CapturableStep::setLearningRate(double lr) {
 void CapturableStep::syncToModel() {
     m_adamG.syncToOptimizer();
     m_adamD.syncToOptimizer();
-    m_model.fakeAPool.loadState(m_poolA.state(), m_model.device());
-    m_model.fakeBPool.loadState(m_poolB.state(), m_model.device());
+    m_model.fakeAPool.loadStoredImages(unstacked(m_poolA.state()), m_model.device());
+    m_model.fakeBPool.loadStoredImages(unstacked(m_poolB.state()), m_model.device());
 }
 
 void CapturableStep::copyInputs(const torch::Tensor &realA, const torch::Tensor &realB) {

@@ -31,8 +31,8 @@ public:
 
     int poolSize() const { return m_poolSize; }
 
-    // A copy of the stored images [count, C, H, W] on the CPU, in slot order (ImagePool::state()'s
-    // layout; empty when none). Reads the count back: a host synchronisation.
+    // A copy of the stored images [count, C, H, W] on the CPU, in slot order (ImagePool's
+    // storedImages() stacked; empty when none). Reads the count back: a host synchronisation.
     torch::Tensor state() const;
     // Replaces the stored images by `stacked` ([k, C, H, W], k <= poolSize; anything else
     // empties the pool), on `device`.

@@ -181,7 +181,10 @@ void TrainOptions::validate() const {
             "--precision '" + precision + "' is not supported (use fp32, bf16 or fp16)");
     require(trainStep == "standard" || trainStep == "capturable",
             "--train_step '" + trainStep + "' is not supported (use standard or capturable)");
-    require(!capturableStep() || crops,
+    const bool oneSize = preprocess == Preprocess::ResizeAndCrop ||
+                         preprocess == Preprocess::Crop ||
+                         preprocess == Preprocess::ScaleWidthAndCrop;
+    require(!capturableStep() || oneSize,
             std::string(cudaGraph ? "--cuda_graph on" : "--train_step capturable") +
                 " needs images of one size: use a --preprocess that crops (not " +
                 toString(preprocess) + ")");

@@ -147,13 +147,14 @@ TEST(DeviceImagePool, StateIsImagePoolsLayout) {
     for (int i = 0; i < 6; ++i)
         official.query(torch::rand({1, 3, 4, 4}));
     DeviceImagePool pool(4);
-    pool.loadState(official.state(), torch::kCPU);
-    EXPECT_TRUE(torch::equal(pool.state(), official.state()));
+    const auto officialState = torch::cat(official.storedImages(), 0);
+    pool.loadState(officialState, torch::kCPU);
+    EXPECT_TRUE(torch::equal(pool.state(), officialState));
     // A partly filled pool continues filling from where it was.
     ImagePool partial(4);
     partial.query(torch::rand({2, 3, 4, 4}));
     DeviceImagePool resumed(4);
-    resumed.loadState(partial.state(), torch::kCPU);
+    resumed.loadState(torch::cat(partial.storedImages(), 0), torch::kCPU);
     const auto next = torch::rand({1, 3, 4, 4});
     EXPECT_TRUE(torch::equal(resumed.query(next), next));
     EXPECT_EQ(resumed.state().size(0), 3);
