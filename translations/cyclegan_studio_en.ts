@@ -476,7 +476,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stopping the training: finishing the current step and saving checkpoints/latest, then closing…</source>
+        <source>Stopping the training: finishing the current step and saving the latest checkpoint, then closing…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -644,15 +644,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This folder is not a training run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot open %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The run&apos;s config.json cannot be used</source>
+        <source>This folder cannot be resumed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

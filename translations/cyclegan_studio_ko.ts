@@ -476,8 +476,8 @@
         <translation>&lt;h3&gt;CycleGAN 스튜디오 %1&lt;/h3&gt;&lt;p&gt;짝이 없는 이미지 간 변환 (CycleGAN, Zhu, Park, Isola, Efros, ICCV 2017): 학습, 관찰, 변환, 비교, 내보내기.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;%3&lt;br&gt;OpenCV %4&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Stopping the training: finishing the current step and saving checkpoints/latest, then closing…</source>
-        <translation>학습을 멈추는 중: 현재 단계를 마치고 checkpoints/latest를 저장한 뒤 닫습니다…</translation>
+        <source>Stopping the training: finishing the current step and saving the latest checkpoint, then closing…</source>
+        <translation>학습을 멈추는 중: 현재 단계를 마치고 최신 체크포인트를 저장한 뒤 닫습니다…</translation>
     </message>
 </context>
 <context>
@@ -644,16 +644,8 @@
         <translation>실행 폴더 선택</translation>
     </message>
     <message>
-        <source>This folder is not a training run</source>
-        <translation>이 폴더는 학습 실행 폴더가 아닙니다</translation>
-    </message>
-    <message>
-        <source>Cannot open %1</source>
-        <translation>%1을(를) 열 수 없습니다</translation>
-    </message>
-    <message>
-        <source>The run&apos;s config.json cannot be used</source>
-        <translation>실행의 config.json을 사용할 수 없습니다</translation>
+        <source>This folder cannot be resumed</source>
+        <translation>이 폴더는 재개할 수 없습니다</translation>
     </message>
     <message>
         <source>No steps yet</source>

@@ -1,5 +1,6 @@
 #include "ui/main_window.h"
 
+#include "core/engine/checkpoint/model_location.h"
 #include "core/engine/device.h"
 #include "ui/compare/compare_page.h"
 #include "ui/demo_locator.h"
@@ -227,7 +228,7 @@ void MainWindow::detectDevice()
 
 void MainWindow::useRun(const QString &runDir)
 {
-    if (runDir.isEmpty() || !QDir(runDir).exists(QStringLiteral("checkpoints")))
+    if (cgs::locateModel(runDir.toStdString()).kind != cgs::ModelKind::Run)
         return;
     ModelPicker::rememberModel(runDir);
     for (ModelPicker *picker : {m_translate->modelPicker(), m_export->modelPicker()}) {
@@ -307,13 +308,13 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
     if (m_train->controller()->isActive()) {
-        // Stopping finishes the current step and writes checkpoints/latest, which can take a
+        // Stopping finishes the current step and writes the latest checkpoint, which can take a
         // while (seconds for a CPU step at 256², longer for a big checkpoint): keep the window
         // responsive and say so, and close once the training has ended.
         m_closeWhenIdle = true;
         m_train->stopTraining();
         statusBar()->showMessage(tr("Stopping the training: finishing the current step and "
-                                    "saving checkpoints/latest, then closing\u2026"));
+                                    "saving the latest checkpoint, then closing\u2026"));
         event->ignore();
         return;
     }

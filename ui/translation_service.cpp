@@ -7,36 +7,9 @@
 #include <QFutureWatcher>
 #include <QtConcurrent>
 
-#include <filesystem>
 #include <mutex>
 
 namespace cgs::ui {
-
-namespace {
-
-// What identifies the weights behind `o` on disk: modification time and size of the file that
-// changes whenever they do (a checkpoint's manifest.json, written last; or the .pth file).
-// A training rewriting `latest` changes it, so "latest" always means the newest weights.
-std::string modelStamp(const cgs::TranslatorOptions &o)
-{
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    const fs::path model(o.model);
-    fs::path file = model;
-    if (fs::is_directory(model, ec)) {
-        file = model / "checkpoints" / o.epoch / "manifest.json";
-        if (!fs::exists(file, ec))
-            file = model / "manifest.json";
-    }
-    const auto time = fs::last_write_time(file, ec);
-    if (ec)
-        return {};
-    const auto size = fs::file_size(file, ec);
-    return std::to_string(time.time_since_epoch().count()) + ':' +
-           std::to_string(ec ? 0 : size);
-}
-
-} // namespace
 
 struct TranslationService::Cache {
     std::mutex mutex;
@@ -46,7 +19,7 @@ struct TranslationService::Cache {
     cgs::Translator &get(const cgs::TranslatorOptions &o)
     {
         const std::string wanted = o.model + '\n' + std::to_string(static_cast<int>(o.direction)) +
-                                   '\n' + o.epoch + '\n' + o.device + '\n' + modelStamp(o);
+                                   '\n' + o.epoch + '\n' + o.device + '\n' + cgs::modelStamp(o);
         if (!translator || key != wanted) {
             translator.reset();
             translator = std::make_unique<cgs::Translator>(o);

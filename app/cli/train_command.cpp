@@ -119,10 +119,10 @@ void addRunOptions(CLI::App *cmd, TrainArgs &a) {
     cmd->add_option("--n_epochs_decay", o.nEpochsDecay, "Epochs of linear decay to 0")->capture_default_str();
     cmd->add_option("--epoch_count", o.epochCount, "Number of the first epoch")->capture_default_str();
     cmd->add_option("--save_epoch_freq", o.saveEpochFreq, "Keep a checkpoint every N epochs")->capture_default_str();
-    cmd->add_option("--save_latest_freq", o.saveLatestFreq, "Write checkpoints/latest every N images")->capture_default_str();
+    cmd->add_option("--save_latest_freq", o.saveLatestFreq, "Write the latest checkpoint every N images")->capture_default_str();
     cmd->add_option("--print_freq", o.printFreq, "Progress line every N images")->capture_default_str();
     cmd->add_option("--display_freq", o.displayFreq, "Preview grid every N images")->capture_default_str();
-    cmd->add_flag("--continue_train", o.continueTrain, "Resume the run from checkpoints/<epoch>");
+    cmd->add_flag("--continue_train", o.continueTrain, "Resume the run from its checkpoint <epoch> (default latest)");
     cmd->add_option("--epoch", o.epoch, "Checkpoint to resume from (latest, epoch_0005, ...)")->capture_default_str();
     cmd->add_option("--device", o.device, "auto | cpu | cuda | cuda:N")->capture_default_str();
     cmd->add_option("--seed", o.seed, "Random seed (-1 = random; printed and saved)")->capture_default_str();
@@ -218,7 +218,7 @@ Command addTrainCommand(CLI::App &root) {
                  "Exit codes: 0 finished, 1 usage or option error (checked before anything is "
                  "created), 3 dataset, 4 checkpoint, 5 device or out of memory, 6 training "
                  "(NaN/Inf loss, other numerical failure), 7 disk/io, 130 stopped by Ctrl-C or "
-                 "SIGTERM (checkpoints/latest written; resume with --continue_train).");
+                 "SIGTERM (the latest checkpoint written; resume with --continue_train).");
     addDataOptions(cmd, *args);
     addModelOptions(cmd, *args);
     addRunOptions(cmd, *args);

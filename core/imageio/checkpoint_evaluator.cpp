@@ -1,6 +1,7 @@
 #include "core/imageio/checkpoint_evaluator.h"
 
 #include "core/engine/checkpoint/checkpoint_store.h"
+#include "core/engine/checkpoint/model_location.h"
 #include "core/engine/error.h"
 #include "core/engine/metrics/feature_cache.h"
 #include "core/engine/metrics/frechet_distance.h"
@@ -61,9 +62,10 @@ struct TestFolder {
     std::optional<SwdDescriptors> swd;
 };
 
-std::vector<EvalTarget> officialTargets(const std::string &dir, const std::string &epoch) {
+std::vector<EvalTarget> officialTargets(const ModelLocation &location) {
+    const std::string &dir = location.path;
     std::vector<EvalTarget> all;
-    for (const std::string &tag : listOfficialEpochs(dir)) {
+    for (const std::string &tag : location.tags) {
         EvalTarget t;
         t.tag = tag;
         t.epoch = isDigits(tag) ? std::stoi(tag) : -1;
@@ -142,15 +144,17 @@ std::vector<EvalTarget> CheckpointEvaluator::findTargets(const std::string &mode
                               ".pth file holds only one direction)");
     std::string runDir = model;
     std::vector<EvalTarget> targets;
-    if (fs::is_directory(fs::path(model) / "checkpoints", ec)) {
+    const ModelLocation location = locateModel(model);
+    if (location.kind == ModelKind::Run) {
         targets = select(runTargets(model), epoch, model);
-    } else if (fs::exists(fs::path(model) / "state.json", ec)) {
+    } else if (location.kind == ModelKind::CheckpointFolder) {
         const CheckpointInfo info = readCheckpointInfo(model);
         targets = {{info.tag, info.epoch, info.iteration, model}};
         const fs::path parent = fs::absolute(model).lexically_normal().parent_path();
-        runDir = parent.filename() == "checkpoints" ? parent.parent_path().string() : model;
+        const fs::path run = parent.parent_path();
+        runDir = fs::path(runCheckpointsDir(run.string())) == parent ? run.string() : model;
     } else {
-        targets = select(officialTargets(model, epoch), epoch, model);
+        targets = select(officialTargets(location), epoch, model);
     }
     if (runDirOut)
         *runDirOut = runDir;

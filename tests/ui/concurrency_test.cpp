@@ -2,9 +2,9 @@
 // either works or is refused with a message; none crashes or damages a file.
 
 #include "core/engine/checkpoint/checkpoint_store.h"
+#include "core/engine/train/run_folder.h"
 #include "ui/widgets/error_banner.h"
 #include "ui/export/export_page.h"
-#include "ui/train/loss_log_reader.h"
 #include "ui/train/loss_plot.h"
 #include "ui/main_window.h"
 #include "ui/widgets/model_picker.h"
@@ -39,7 +39,10 @@ using State = TrainingController::State;
 using test::tinyOptions;
 using test::waitUntil;
 
-QString checkpointsOf(const QString &runDir) { return QDir(runDir).filePath("checkpoints"); }
+QString checkpointsOf(const QString &runDir)
+{
+    return QString::fromStdString(cgs::RunFolder(runDir.toStdString()).checkpointsDir());
+}
 
 // Fails the test unless every checkpoint folder of the run passes its manifest.
 void expectIntactCheckpoints(const QString &runDir)
@@ -55,8 +58,8 @@ void expectIntactCheckpoints(const QString &runDir)
 // Fails the test unless loss_log.csv holds iterations 1..n exactly once each; returns n.
 qint64 expectEachIterationOnce(const QString &runDir)
 {
-    const QVector<cgs::StepReport> steps =
-        LossLogReader::read(QDir(runDir).filePath("loss_log.csv"));
+    const std::vector<cgs::StepReport> steps =
+        cgs::RunFolder(runDir.toStdString()).readLosses().steps;
     QSet<qint64> seen;
     qint64 last = 0;
     for (const cgs::StepReport &step : steps) {
@@ -232,7 +235,7 @@ TEST(Concurrency, ClosingTheWindowDuringACheckpointWriteKeepsEveryCheckpoint)
     // then closes by itself.
     EXPECT_FALSE(window->close());
     EXPECT_TRUE(window->isVisible());
-    EXPECT_TRUE(window->statusBar()->currentMessage().contains("saving checkpoints/latest"))
+    EXPECT_TRUE(window->statusBar()->currentMessage().contains("saving the latest checkpoint"))
         << window->statusBar()->currentMessage().toStdString();
     EXPECT_TRUE(waitUntil([&] { return !window->isVisible(); }, 60000));
     EXPECT_EQ(window->trainPage()->controller()->state(), State::Idle);

@@ -1,6 +1,7 @@
 #include "ui/compare/compare_page.h"
 
 #include "core/engine/checkpoint/checkpoint_store.h"
+#include "core/engine/checkpoint/model_location.h"
 #include "core/imageio/image_codec.h"
 #include "ui/compare/compare_grid.h"
 #include "ui/demo_locator.h"
@@ -140,9 +141,9 @@ cgs::Direction ComparePage::direction() const
 void ComparePage::addRunCheckpoints(const QString &runDir)
 {
     // A run folder of the official train.py: one column per saved epoch.
-    const std::vector<std::string> official = cgs::listOfficialEpochs(runDir.toStdString());
-    if (!official.empty() && !QDir(runDir).exists(QStringLiteral("checkpoints"))) {
-        for (const std::string &epoch : official)
+    const cgs::ModelLocation location = cgs::locateModel(runDir.toStdString());
+    if (location.isOfficialFolder()) {
+        for (const std::string &epoch : location.tags)
             addModel(runDir,
                      QStringLiteral("%1 / %2").arg(QDir(runDir).dirName(),
                                                    QString::fromStdString(epoch)),
@@ -308,15 +309,14 @@ void ComparePage::dragEnterEvent(QDragEnterEvent *event)
         event->acceptProposedAction();
 }
 
-// Dropped run folders (ours with checkpoints/, or the official train.py's) give a column per
+// Dropped run folders (ours, or the official train.py's: cgs::locateModel) give a column per
 // checkpoint; other folders and .pth files are models (columns); files are inputs (rows).
 void ComparePage::dropEvent(QDropEvent *event)
 {
     QStringList inputs;
     for (const QUrl &url : event->mimeData()->urls()) {
         const QString path = url.toLocalFile();
-        if (QDir(path).exists(QStringLiteral("checkpoints")) ||
-            (QFileInfo(path).isDir() && !cgs::listOfficialEpochs(path.toStdString()).empty()))
+        if (cgs::locateModel(path.toStdString()).hasTags())
             addRunCheckpoints(path);
         else if (QFileInfo(path).isDir() || path.endsWith(QLatin1String(".pth")))
             addModel(path);

@@ -1,18 +1,16 @@
 #include "ui/train/train_page.h"
 
-#include "core/engine/checkpoint/checkpoint_store.h"
-
+#include "core/engine/checkpoint/model_location.h"
 #include "core/engine/error.h"
+#include "core/engine/train/run_folder.h"
 #include "ui/demo_locator.h"
 #include "ui/widgets/error_banner.h"
-#include "ui/train/loss_log_reader.h"
 #include "ui/train/loss_plot.h"
 #include "ui/train/preview_panel.h"
 #include "ui/train/train_options_form.h"
 
 #include <QDir>
 #include <QEvent>
-#include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -246,18 +244,17 @@ void TrainPage::startTraining()
     QString name = base;
     const QDir runs(QString::fromStdString(options.checkpointsDir));
     auto taken = [&runs](const QString &candidate) {
-        const QDir run(runs.filePath(candidate));
-        return run.exists(QStringLiteral("config.json")) || run.exists(QStringLiteral("checkpoints"));
+        return cgs::RunFolder(runs.filePath(candidate).toStdString()).holdsRun();
     };
     for (int n = 2; taken(name); ++n)
         name = QStringLiteral("%1_%2").arg(base).arg(n);
     options.name = name.toStdString();
     m_form->setRunName(name);
     options.continueTrain = false;
-    startWith(options, false);
+    startWith(options, History::Clear);
 }
 
-void TrainPage::startWith(const cgs::TrainOptions &options, bool keepHistory)
+void TrainPage::startWith(const cgs::TrainOptions &options, History history)
 {
     m_banner->clear();
     m_form->clearMarks();
@@ -270,7 +267,7 @@ void TrainPage::startWith(const cgs::TrainOptions &options, bool keepHistory)
         resetStatus({});
         return;
     }
-    if (!keepHistory) {
+    if (history == History::Clear) {
         m_plot->clear();
         m_previews->clear();
         resetStatus({});
@@ -303,8 +300,8 @@ void TrainPage::resumeRun(const QString &runDirArg)
         if (runDir.isEmpty())
             return;
     }
-    QFile config(QDir(runDir).filePath(QStringLiteral("config.json")));
-    if (!config.exists() && !cgs::listOfficialEpochs(runDir.toStdString()).empty()) {
+    const cgs::RunFolder folder(runDir.toStdString());
+    if (!folder.holdsRun() && cgs::locateModel(folder.dir()).isOfficialFolder()) {
         // The official train.py's run: its options (train_opt.txt) are not read here.
         const QDir dir(runDir);
         m_banner->showError(
@@ -317,32 +314,23 @@ void TrainPage::resumeRun(const QString &runDirArg)
                      QDir::toNativeSeparators(QDir::cleanPath(dir.absoluteFilePath(QStringLiteral(".."))))));
         return;
     }
-    if (!config.open(QIODevice::ReadOnly)) {
-        m_banner->showError(tr("This folder is not a training run"),
-                            tr("Cannot open %1").arg(QDir::toNativeSeparators(config.fileName())));
-        return;
-    }
     cgs::TrainOptions options;
     try {
-        options = cgs::trainOptionsFromJson(config.readAll().toStdString());
+        options = folder.readOptions(); // rebased to where the folder is now
     } catch (const std::exception &e) {
-        m_banner->showError(tr("The run's config.json cannot be used"), QString::fromUtf8(e.what()));
+        m_banner->showError(tr("This folder cannot be resumed"), QString::fromUtf8(e.what()));
         return;
     }
-    // The folder may have moved since it was written: resume it where it is now.
-    const QDir dir(runDir);
-    options.name = dir.dirName().toStdString();
-    options.checkpointsDir = QDir::cleanPath(dir.absoluteFilePath(QStringLiteral(".."))).toStdString();
     options.continueTrain = true;
     options.epoch = "latest";
     m_formBeforeResume = m_form->options();
     m_form->setOptions(options);
-    const QVector<cgs::StepReport> history =
-        LossLogReader::read(dir.filePath(QStringLiteral("loss_log.csv")));
+    const std::vector<cgs::StepReport> steps = folder.readLosses().steps;
+    const QVector<cgs::StepReport> history(steps.begin(), steps.end());
     m_plot->setHistory(history);
     resetStatus(history.isEmpty() ? cgs::StepReport{} : history.last());
     m_previews->clear();
-    startWith(options, true);
+    startWith(options, History::Keep);
 }
 
 void TrainPage::showSteps(const QVector<cgs::StepReport> &steps)

@@ -50,7 +50,7 @@ public slots:
     void startTraining();
     void togglePause();
     void stopTraining();
-    // Resumes the run in `runDir` (a folder with config.json and checkpoints/latest); shows its
+    // Resumes our run in `runDir` (cgs::RunFolder::readOptions, from its latest checkpoint); shows its
     // whole loss history first. Without an argument asks for the folder.
     void resumeRun(const QString &runDir = {});
     void retranslateUi();
@@ -67,7 +67,8 @@ protected:
 
 private:
     QWidget *buildControls();
-    void startWith(const cgs::TrainOptions &options, bool keepHistory);
+    enum class History { Clear, Keep }; // the plot and previews of what was shown before
+    void startWith(const cgs::TrainOptions &options, History history);
     bool refuseWhileActive();
     void updateButtons();
     void showSteps(const QVector<cgs::StepReport> &steps);

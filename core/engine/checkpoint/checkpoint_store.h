@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/engine/checkpoint/checkpoint_manifest.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -12,26 +14,22 @@ struct CheckpointInfo {
     std::string path; // the folder
     int epoch = 0;    // epochs completed when it was written
     std::int64_t iteration = 0;
-    int ngf = 64, nBlocks = 9, inputNc = 3, outputNc = 3;
+    CheckpointArch arch;
 };
+
+// Where a run folder keeps its checkpoint folders: <runDir>/checkpoints.
+std::string runCheckpointsDir(const std::string &runDir);
+
+// True when `dir` is a checkpoint folder (it has a state.json). Reads nothing else.
+bool holdsCheckpoint(const std::string &dir);
+
+// Reads and parses <checkpointDir>/state.json (parseCheckpointState). Throws CheckpointError
+// naming the folder and the cause (missing, unreadable, not ours, another format version).
+CheckpointState readCheckpointState(const std::string &checkpointDir);
 
 // Checkpoint folders of a run folder (<run>/checkpoints/*), sorted by epoch then tag;
 // damaged or foreign folders are left out. Throws CheckpointError if runDir has no checkpoints/.
 std::vector<CheckpointInfo> listCheckpoints(const std::string &runDir);
-
-// The epochs of an official run or model folder (files <epoch>_net_G_A.pth, <epoch>_net_G_B.pth
-// or <epoch>_net_G.pth), numbers ascending, then the others ("latest") by name; empty when the
-// folder holds none. Load one with TranslatorOptions{model = dir, epoch = the tag}.
-std::vector<std::string> listOfficialEpochs(const std::string &dir);
-
-// The official tag for one of ours: "latest" for "", "5" for "epoch_0005", else unchanged.
-std::string officialEpochTag(const std::string &epoch);
-
-// The weight file <dir>/<tag>_net_<name>.pth of an official folder for the first of `names`
-// that exists (tag = officialEpochTag(epoch); names such as "G_A", "D_B", "G"). Throws
-// CheckpointError naming the folder, the files looked for and the epochs the folder has.
-std::string officialWeightFile(const std::string &dir, const std::string &epoch,
-                               const std::vector<std::string> &names);
 
 // Reads one checkpoint folder's state.json. Throws CheckpointError naming the folder and cause.
 CheckpointInfo readCheckpointInfo(const std::string &checkpointDir);
@@ -40,7 +38,7 @@ CheckpointInfo readCheckpointInfo(const std::string &checkpointDir);
 // file). Throws CheckpointError naming the missing or damaged file. Reads no tensors.
 void verifyCheckpointFolder(const std::string &checkpointDir);
 
-// Layout of a checkpoint folder (DESIGN §4), for readers outside the trainer:
+// Layout of a checkpoint folder (docs/ARCHITECTURE.md), for readers outside the trainer:
 //   G_A.pt G_B.pt D_A.pt D_B.pt        torch::save of the module (keys = official keys)
 //   optimizer_G.pt optimizer_D.pt      torch::save of the Adam state
 //   state.pt                           image pools and RNG states (tensors)

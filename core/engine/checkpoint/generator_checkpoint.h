@@ -1,11 +1,18 @@
 #pragma once
 
+#include "core/engine/checkpoint/checkpoint_manifest.h"
 #include "core/engine/direction.h"
+#include "core/engine/nn/nlayer_discriminator.h"
 #include "core/engine/nn/resnet_generator.h"
 
 #include <torch/torch.h>
 
 namespace cgs {
+
+// The "arch" of state.json for these networks (the only place it is taken from modules):
+// the generator's shape, and the discriminator's when one is given.
+CheckpointArch checkpointArchOf(const ResnetGenerator &generator,
+                                const NLayerDiscriminator *discriminator = nullptr);
 
 // Loads one generator of a checkpoint folder (G_A for AToB, G_B for BToA), with the
 // architecture its state.json records, onto `device`, in eval mode.

@@ -3,10 +3,12 @@
 #include "core/engine/error.h"
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <string>
 #include <system_error>
+#include <thread>
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -54,10 +56,17 @@ RunLock::RunLock(const std::string &runDir) : m_dir(runDir) {
         const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
         if (fd < 0)
             throw IoError("Cannot open the run lock '" + path + "': " + std::strerror(errno));
+        // isHeld() probes with a shared lock held for an instant: a few short retries keep
+        // such a probe from being mistaken for another training.
         int rc;
-        do {
-            rc = ::flock(fd, LOCK_EX | LOCK_NB);
-        } while (rc != 0 && errno == EINTR);
+        for (int tries = 0;; ++tries) {
+            do {
+                rc = ::flock(fd, LOCK_EX | LOCK_NB);
+            } while (rc != 0 && errno == EINTR);
+            if (rc == 0 || errno != EWOULDBLOCK || tries >= 10)
+                break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
         if (rc != 0) {
             const int err = errno;
             const std::string holder = err == EWOULDBLOCK ? readHolder(fd) : std::string();
@@ -114,10 +123,23 @@ RunLock &RunLock::operator=(RunLock &&other) noexcept {
     return *this;
 }
 
-void RunLock::release(bool removeFolderIfEmpty) {
+bool RunLock::isHeld(const std::string &runDir) {
+    const int fd = ::open(lockPath(runDir).c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    int rc;
+    do {
+        rc = ::flock(fd, LOCK_SH | LOCK_NB);
+    } while (rc != 0 && errno == EINTR);
+    const bool held = rc != 0 && errno == EWOULDBLOCK;
+    ::close(fd); // drops the probe's shared lock, if taken
+    return held;
+}
+
+void RunLock::release(Cleanup cleanup) {
     if (m_fd < 0)
         return;
-    if (removeFolderIfEmpty && m_createdFolder) {
+    if (cleanup == Cleanup::RemoveCreatedFolder && m_createdFolder) {
         // Still holding the lock, so no other training is using the folder: remove the lock
         // file, then the folder only if it is empty (never anything a user put there).
         std::error_code ec;

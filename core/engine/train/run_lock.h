@@ -4,7 +4,7 @@
 
 namespace cgs {
 
-// Exclusive use of one run folder by one training (issue 7, part 6). Two trainings writing the
+// Exclusive use of one run folder by one training. Two trainings writing the
 // same run folder (two studio windows, the studio and the CLI, two shells) would interleave
 // loss_log.csv and overwrite each other's checkpoints; the second one is refused instead.
 //
@@ -32,10 +32,20 @@ public:
     const std::string &warning() const { return m_warning; }
     // True when this lock created the run folder (it was missing).
     bool createdFolder() const { return m_createdFolder; }
-    // Releases the lock; when `removeFolderIfEmpty`, also removes the lock file and the run
-    // folder if the lock created it and nothing else was put there (a run that failed to
-    // start leaves nothing behind).
-    void release(bool removeFolderIfEmpty = false);
+    enum class Cleanup {
+        KeepFolder,
+        // Also remove the lock file and the run folder if this lock created the folder and
+        // nothing else was put there (a run that failed to start leaves nothing behind).
+        RemoveCreatedFolder,
+    };
+    // Releases the lock (idempotent).
+    void release(Cleanup cleanup = Cleanup::KeepFolder);
+
+    // True when a training holds the lock of runDir now (in this or another process). Creates
+    // nothing; probes with a shared lock taken and dropped at once (a training starting in
+    // that instant retries, see the constructor). False when there is no lock file or the
+    // file system has no locks.
+    static bool isHeld(const std::string &runDir);
 
     static std::string lockPath(const std::string &runDir) { return runDir + "/.lock"; }
 

@@ -1,12 +1,12 @@
 #include "core/engine/train/trainer.h"
 
-#include "core/engine/checkpoint/checkpoint_store.h"
 #include "core/engine/train/cycle_gan_model.h"
 #include "core/engine/device.h"
 #include "core/engine/device_util.h"
 #include "core/engine/error.h"
 #include "core/engine/image_tensor.h"
 #include "core/engine/train/lr_schedule.h"
+#include "core/engine/official/official_run_folder.h"
 #include "core/engine/official/official_weights.h"
 #include "core/engine/train/preview_grid.h"
 #include "core/engine/train/run_folder.h"
@@ -103,7 +103,7 @@ void Trainer::Impl::prepare() {
     try {
         prepareLocked();
     } catch (...) {
-        lock.release(true); // a run that never started leaves no empty folder behind
+        lock.release(RunLock::Cleanup::RemoveCreatedFolder); // a run that never started leaves no empty folder behind
         throw;
     }
 }
@@ -186,7 +186,8 @@ void Trainer::Impl::prepareLocked() {
             *model, options.cudaGraph ? StepExecution::CudaGraph : StepExecution::Eager);
     }
     folder.create(options);
-    folder.startLossLog(!resumeFrom.empty(), counters.iteration);
+    folder.startLossLog(resumeFrom.empty() ? RunFolder::LossLog::New : RunFolder::LossLog::Resume,
+                        counters.iteration);
 }
 
 Trainer::Trainer(TrainOptions options, std::unique_ptr<UnpairedSource> source,
@@ -306,10 +307,8 @@ void Trainer::Impl::preview(TrainingObserver &observer) {
             report.images.emplace_back(name, tensorToImage(batch[0]));
     }
     report.grid = previewGrid(report.images, options.lambdaIdentity > 0 ? 4 : 3);
-    char name[64];
-    std::snprintf(name, sizeof name, "/epoch%03d_iter%08lld", counters.epoch,
-                  static_cast<long long>(counters.iteration));
-    report.path = folder.previewsDir() + name + (writer ? writer->extension() : ".ppm");
+    report.path = folder.previewPath(counters.epoch, counters.iteration,
+                                     writer ? writer->extension() : ".ppm");
     try {
         if (writer)
             writer->write(report.path, report.grid);

@@ -2,11 +2,10 @@
 
 #include "core/engine/atomic_file.h"
 #include "core/engine/checkpoint/checkpoint_store.h"
+#include "core/engine/checkpoint/generator_checkpoint.h"
 #include "core/engine/device.h"
 #include "core/engine/error.h"
 #include "core/engine/torch_compat.h"
-
-#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <sstream>
@@ -14,37 +13,27 @@
 
 namespace cgs {
 namespace fs = std::filesystem;
-using nlohmann::json;
 
 namespace {
 
-const char *kNetFiles[] = {"G_A.pt", "G_B.pt", "D_A.pt", "D_B.pt"};
+const char *const kNetFiles[] = {kGeneratorAFile, kGeneratorBFile, "D_A.pt", "D_B.pt"};
 
 std::vector<torch::nn::Module *> nets(CycleGanModel &m) {
     return {m.netGA.get(), m.netGB.get(), m.netDA.get(), m.netDB.get()};
 }
 
-json archJson(const CycleGanModel &m) {
-    const auto &g = m.netGA->options();
-    const auto &d = m.netDA->options();
-    return {{"netG", "resnet"}, {"ngf", g.ngf()},         {"n_blocks", g.n_blocks()},
-            {"input_nc", g.input_nc()}, {"output_nc", g.output_nc()}, {"ndf", d.ndf()},
-            {"n_layers_D", d.n_layers()}};
-}
+CheckpointArch archOf(const CycleGanModel &m) { return checkpointArchOf(m.netGA, &m.netDA); }
 
 void writeManifest(const fs::path &dir) {
-    json files = json::object();
+    std::vector<ManifestEntry> entries;
     for (const auto &entry : fs::directory_iterator(dir)) {
         const auto name = entry.path().filename().string();
-        if (name == "manifest.json")
+        if (name == kManifestFile)
             continue;
         syncFile(entry.path().string());
-        files[name] = {{"size", fs::file_size(entry.path())},
-                       {"fnv1a64", fileChecksum(entry.path().string())}};
+        entries.push_back({name, fs::file_size(entry.path()), fileChecksum(entry.path().string())});
     }
-    json manifest = json::object();
-    manifest["files"] = files;
-    writeFileAtomically((dir / "manifest.json").string(), manifest.dump(2));
+    writeFileAtomically((dir / kManifestFile).string(), manifestJson(entries));
 }
 
 // Serializes in memory and writes the bytes ourselves: LibTorch 1.13's file writer throws
@@ -115,36 +104,33 @@ void loadTensors(const std::string &path, CycleGanModel &model) {
     compat::setCpuRngState(rng);
 }
 
-void checkArch(const json &saved, const CycleGanModel &model, const std::string &dir) {
-    const json now = archJson(model);
-    for (const auto &[key, value] : now.items()) {
-        if (!saved.contains(key) || saved[key] != value)
+void checkArch(const CheckpointArch &saved, const CycleGanModel &model, const std::string &dir) {
+    const CheckpointArch now = archOf(model);
+    const std::pair<const char *, std::pair<int, int>> fields[] = {
+        {"ngf", {saved.ngf, now.ngf}},
+        {"n_blocks", {saved.nBlocks, now.nBlocks}},
+        {"input_nc", {saved.inputNc, now.inputNc}},
+        {"output_nc", {saved.outputNc, now.outputNc}},
+        {"ndf", {saved.ndf, now.ndf}},
+        {"n_layers_D", {saved.nLayersD, now.nLayersD}}};
+    for (const auto &[key, values] : fields)
+        if (values.first != values.second)
             throw CheckpointError("Checkpoint '" + dir + "' was trained with " + key + " = " +
-                                  (saved.contains(key) ? saved[key].dump() : "(missing)") +
-                                  ", but the options say " + value.dump() +
+                                  std::to_string(values.first) + ", but the options say " +
+                                  std::to_string(values.second) +
                                   "; use the run's original options or start a new --name");
-    }
 }
 
 // The message for a checkpoint that could not be written (full disk, file size limit, ...):
 // it says whether the previous copy is still there, since that is what the user needs to know.
 std::string writeFailure(const fs::path &final, const std::string &cause) {
     return "Cannot write checkpoint '" + final.string() + "': " + cause +
-           (fs::exists(final / "manifest.json")
+           (fs::exists(final / kManifestFile)
                 ? "; the previous checkpoint '" + final.string() + "' is kept intact"
                 : "; no earlier checkpoint of this tag exists");
 }
 
-CheckpointState readState(const fs::path &dir) {
-    std::string text;
-    try {
-        text = readFile((dir / "state.json").string());
-    } catch (const IoError &e) {
-        throw CheckpointError(std::string("Checkpoint '") + dir.string() + "' has no state.json (" +
-                              e.what() + ")");
-    }
-    return parseCheckpointState(text, dir.string());
-}
+CheckpointState readState(const fs::path &dir) { return readCheckpointState(dir.string()); }
 
 } // namespace
 
@@ -173,18 +159,13 @@ std::string TrainingCheckpoint::save(const std::string &checkpointsDir, const st
             saveArchive(archive, tmp / name);
         }
         saveTensors(tmp / "state.pt", model);
-        const json state = {{"format", "cyclegan-studio-checkpoint"},
-                            {"format_version", kCheckpointFormatVersion},
-                            {"tag", tag},
-                            {"epoch", counters.epoch},
-                            {"epochs_completed", counters.epoch - 1},
-                            {"epoch_iteration", counters.epochIteration},
-                            {"iteration", counters.iteration},
-                            {"seed", counters.seed},
-                            {"arch", archJson(model)},
-                            {"written_by", {{"cyclegan_studio", engineVersion()},
-                                            {"libtorch", torchVersion()}}}};
-        writeFileAtomically((tmp / "state.json").string(), state.dump(2));
+        CheckpointState state;
+        state.tag = tag;
+        state.counters = counters;
+        state.arch = archOf(model);
+        state.studioVersion = engineVersion();
+        state.torchVersion = torchVersion();
+        writeFileAtomically((tmp / kStateFile).string(), checkpointStateJson(state));
         writeManifest(tmp);
     } catch (const c10::Error &e) {
         // LibTorch failed to serialize the training state: not a disk problem.
@@ -235,7 +216,7 @@ std::string TrainingCheckpoint::save(const std::string &checkpointsDir, const st
 bool TrainingCheckpoint::holdsAny(const std::string &checkpointsDir) {
     std::error_code ec;
     for (const auto &entry : fs::directory_iterator(checkpointsDir, ec))
-        if (fs::exists(entry.path() / "manifest.json", ec))
+        if (fs::exists(entry.path() / kManifestFile, ec))
             return true;
     return false;
 }
@@ -244,9 +225,9 @@ void TrainingCheckpoint::verify(const std::string &dir) { verifyCheckpointFolder
 
 std::string TrainingCheckpoint::locate(const std::string &checkpointsDir, const std::string &tag) {
     const fs::path root(checkpointsDir);
-    if (fs::exists(root / tag / "manifest.json"))
+    if (fs::exists(root / tag / kManifestFile))
         return (root / tag).string();
-    if (fs::exists(root / ("." + tag + ".old") / "manifest.json"))
+    if (fs::exists(root / ("." + tag + ".old") / kManifestFile))
         return (root / ("." + tag + ".old")).string();
     throw CheckpointError("No checkpoint '" + tag + "' in '" + checkpointsDir + "'");
 }
@@ -296,7 +277,7 @@ TrainingCounters TrainingCheckpoint::load(const std::string &dir, CycleGanModel 
     verify(dir);
     const fs::path root(dir);
     const CheckpointState state = readState(root);
-    checkArch(json::parse(state.archJson), model, dir);
+    checkArch(state.arch, model, dir);
     try {
         auto list = nets(model);
         for (size_t i = 0; i < list.size(); ++i) {

@@ -12,4 +12,18 @@ std::vector<double> LossValues::toVector() const {
     return {dA, gA, cycleA, idtA, dB, gB, cycleB, idtB};
 }
 
+LossValues LossValues::fromVector(const std::vector<double> &v) {
+    auto at = [&v](std::size_t i) { return i < v.size() ? v[i] : 0.0; };
+    LossValues l;
+    l.dA = at(0);
+    l.gA = at(1);
+    l.cycleA = at(2);
+    l.idtA = at(3);
+    l.dB = at(4);
+    l.gB = at(5);
+    l.cycleB = at(6);
+    l.idtB = at(7);
+    return l;
+}
+
 } // namespace cgs

@@ -14,6 +14,7 @@ struct LossValues {
     double dA = 0, gA = 0, cycleA = 0, idtA = 0, dB = 0, gB = 0, cycleB = 0, idtB = 0;
     static const std::vector<std::string> &names(); // D_A, G_A, cycle_A, idt_A, D_B, ...
     std::vector<double> toVector() const;
+    static LossValues fromVector(const std::vector<double> &values); // names() order; missing = 0
 };
 
 struct StepReport {

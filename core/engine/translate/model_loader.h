@@ -13,7 +13,7 @@ namespace cgs {
 //
 //   cgs::LoadedGenerator g = cgs::loadGenerator(options, torch::kCPU);   // g.net in eval mode
 //
-// `model` may be
+// `model` may be (as locateModel() classifies it)
 //   - a run folder (has checkpoints/): uses checkpoints/<epoch>, "latest" by default;
 //   - a checkpoint folder (has state.json): G_A for AToB, G_B for BToA;
 //   - G_A.pt or G_B.pt inside a checkpoint folder: that generator, whatever the direction;
@@ -30,9 +30,5 @@ struct LoadedGenerator {
 };
 
 LoadedGenerator loadGenerator(const TranslatorOptions &options, const torch::Device &device);
-
-// The checkpoint folder that `model` (a run or checkpoint folder) and `epoch` name, checked to
-// exist. Throws CheckpointError as above.
-std::string resolveCheckpointFolder(const std::string &model, const std::string &epoch);
 
 } // namespace cgs

@@ -1,5 +1,6 @@
 #include "core/engine/translate/translator.h"
 
+#include "core/engine/checkpoint/model_location.h"
 #include "core/engine/device.h"
 #include "core/engine/device_util.h"
 #include "core/engine/error.h"
@@ -112,6 +113,10 @@ std::string Translator::deviceDescription() const {
 
 std::int64_t Translator::maxTilePixels() const {
     return m_impl->runner->maxTilePixels();
+}
+
+std::string modelStamp(const TranslatorOptions &options) {
+    return modelStamp(options.model, options.epoch, options.direction);
 }
 
 } // namespace cgs

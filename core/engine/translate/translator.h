@@ -38,9 +38,11 @@ struct ModelInfo {
 
 // Applies a trained generator to images at their own size. Usage:
 //
-//   cgs::TranslatorOptions opt;  opt.model = "checkpoints/monet";  opt.direction =
-//   cgs::Direction::BToA; cgs::Translator translator(opt);                 // throws
-//   CheckpointError / DeviceError cgs::Image painting = translator.translate(photo);
+//   cgs::TranslatorOptions opt;
+//   opt.model = "checkpoints/monet";
+//   opt.direction = cgs::Direction::BToA;
+//   cgs::Translator translator(opt);                    // throws CheckpointError / DeviceError
+//   cgs::Image painting = translator.translate(photo);
 //
 // translate() keeps width x height (reflect-pad to a multiple of 4, crop back), keeps an alpha
 // channel unchanged, and tiles large images with blended overlaps. Thread safety: translate()
@@ -71,5 +73,11 @@ private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };
+
+// What identifies the weights `options` names as they are on disk now (model, epoch and, for
+// official folders, direction; see modelStamp in checkpoint/model_location.h): it changes when
+// a training rewrites them, so a cache of Translators keyed on it reloads the newest weights.
+// "" when nothing is found. Never throws; reads file metadata only.
+std::string modelStamp(const TranslatorOptions &options);
 
 } // namespace cgs

@@ -55,21 +55,34 @@ TEST_F(RunLockTest, SecondHolderIsRefusedWithTheFolderAndTheHolder) {
     EXPECT_EQ(refusal(run), ""); // free again
 }
 
+TEST_F(RunLockTest, IsHeldSeesAHolderAndCreatesNothing) {
+    const std::string run = (m_dir / "probed").string();
+    EXPECT_FALSE(RunLock::isHeld(run));
+    EXPECT_FALSE(fs::exists(run)); // the probe creates neither the folder nor the lock file
+    RunLock lock(run);
+    EXPECT_TRUE(RunLock::isHeld(run));
+    EXPECT_TRUE(RunLock::isHeld(run)); // probing twice does not take the lock away
+    EXPECT_TRUE(lock.held());
+    lock.release();
+    EXPECT_FALSE(RunLock::isHeld(run)); // the lock file stays; nobody holds it
+    EXPECT_TRUE(fs::exists(RunLock::lockPath(run)));
+}
+
 TEST_F(RunLockTest, GivingUpRemovesOnlyAFolderItCreatedAndLeftEmpty) {
     const std::string fresh = (m_dir / "fresh").string();
-    RunLock(fresh).release(true);
+    RunLock(fresh).release(RunLock::Cleanup::RemoveCreatedFolder);
     EXPECT_FALSE(fs::exists(fresh));
 
     const std::string used = (m_dir / "used").string();
     {
         RunLock lock(used);
         std::ofstream(used + "/notes.txt") << "mine";
-        lock.release(true);
+        lock.release(RunLock::Cleanup::RemoveCreatedFolder);
     }
     EXPECT_TRUE(fs::exists(used + "/notes.txt"));
 
     fs::create_directories(m_dir / "existing");
-    RunLock((m_dir / "existing").string()).release(true);
+    RunLock((m_dir / "existing").string()).release(RunLock::Cleanup::RemoveCreatedFolder);
     EXPECT_TRUE(fs::is_directory(m_dir / "existing")); // it was there before: kept
 }
 
