@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Baseline for `cyclegan bench`: the official CycleGAN training step in Python PyTorch.
 
-Re-implements (from DESIGN.md §3, not copied) what the official pytorch-CycleGAN-and-pix2pix
+Re-implements (from the paper and its defaults, not copied) what the official pytorch-CycleGAN-and-pix2pix
 `CycleGANModel.optimize_parameters()` does per iteration: forward both cycles, G step with the
 discriminators frozen, D step on pooled fakes, LSGAN + L1 losses, Adam(2e-4, 0.5, 0.999), and
 times it on random data at the same size and thread count as `cyclegan bench`.

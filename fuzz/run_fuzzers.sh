@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds and runs the libFuzzer targets (issue 7, part 4) for SECONDS each (default 180).
+# Builds and runs the libFuzzer targets for SECONDS each (default 180).
 #   fuzz/run_fuzzers.sh [SECONDS] [target...]
 # Corpora grow in build-fuzz/corpus/<target>/ (seeded from the test fixtures); crashing inputs
 # land in build-fuzz/crashes/<target>/: copy them to fuzz/regressions/<target>/, where

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The test suite under AddressSanitizer + UndefinedBehaviorSanitizer (issue 7, part 4).
+# The test suite under AddressSanitizer + UndefinedBehaviorSanitizer.
 #   scripts/sanitize.sh              configure build-asan (GUI included), build with -j2, run
 #                                    ctest -LE "e2e|gpu" (GUI tests offscreen)
 #   CGS_BUILD_GUI=OFF scripts/sanitize.sh   engine, image I/O and CLI only (half the build time)

@@ -1,4 +1,4 @@
-// cyclegan-studio: the Qt 6 desktop application (DESIGN §6). Everything lives in cgs_ui; this
+// cyclegan-studio: the Qt 6 desktop application (docs/ARCHITECTURE.md). Everything lives in cgs_ui; this
 // only creates the application, applies the saved language and opens the main window.
 // Image files or folders given as arguments ("Open with") open on the Translate page.
 #include "core/engine/thread_env.h"

@@ -1,4 +1,4 @@
-// Guarded failures of `cyclegan train` (issue 7, parts 3 and 5): a NaN/Inf loss, a full disk
+// Guarded failures of `cyclegan train`: a NaN/Inf loss, a full disk
 // during a checkpoint write, and resuming with other options or a foreign checkpoint. Each
 // shows its message and leaves the previous checkpoint intact and loadable.
 #include "tests/e2e/cli_process.h"

@@ -1,4 +1,4 @@
-// Kill-anywhere torture test of `cyclegan train` (issue 7, parts 1 and 2): SIGKILL at random
+// Kill-anywhere torture test of `cyclegan train`: SIGKILL at random
 // moments and during checkpoint writes, resume each time, and check that nothing is lost.
 // Labelled e2e: a few minutes on one CPU core.
 #include "tests/e2e/cli_process.h"

@@ -1,4 +1,4 @@
-// Issue 7, part 6: what happens when the studio is asked to do two things at once. Each case
+// What happens when the studio is asked to do two things at once. Each case
 // either works or is refused with a message; none crashes or damages a file.
 
 #include "core/engine/checkpoint/checkpoint_store.h"

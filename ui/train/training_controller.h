@@ -11,7 +11,7 @@ namespace cgs::ui {
 
 class TrainingWorker;
 
-// Runs trainings off the GUI thread (DESIGN §2, STYLE.md "Threads"). Owns a QThread by value
+// Runs trainings off the GUI thread (docs/ARCHITECTURE.md "Threads"). Owns a QThread by value
 // and a TrainingWorker living in it; a run starts through a queued signal, and pause, resume
 // and stop are requests on a cgs::TrainControl that the trainer honours between steps.
 // All methods are for the GUI thread. The destructor stops a running training and waits for

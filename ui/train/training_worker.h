@@ -16,7 +16,7 @@ namespace cgs::ui {
 
 // Lives in the TrainingController's thread and owns the cgs::Trainer for the length of one
 // run. It adapts the core's TrainingObserver calls to queued Qt signals carrying values only
-// (STYLE.md "Threads"): step reports are batched (at most ~10 emissions a second), preview
+// (docs/ARCHITECTURE.md "Threads"): step reports are batched (at most ~10 emissions a second), preview
 // images are deep-copied to QImage here, off the GUI thread.
 class TrainingWorker : public QObject, private cgs::TrainingObserver {
     Q_OBJECT

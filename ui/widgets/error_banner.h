@@ -7,7 +7,7 @@ class QToolButton;
 
 namespace cgs::ui {
 
-// An inline message strip for a page (STYLE.md: errors of training and preview are shown
+// An inline message strip for a page (docs/ARCHITECTURE.md "Errors": training and preview errors are shown
 // inline, not in a dialog): a summary in bold and the core message as detail. Hidden while
 // empty; the close button hides it.
 class ErrorBanner : public QFrame {

@@ -6,7 +6,7 @@
 
 namespace cgs::ui {
 
-// The one place where cgs::Image and QImage meet (STYLE.md "Images"). Both directions deep
+// The one place where cgs::Image and QImage meet (as tensors meet Images in image_tensor). Both deep
 // copy, so the result owns its memory and may cross threads.
 
 // Grey -> Format_Grayscale8, RGB -> Format_RGB888, RGBA -> Format_RGBA8888.

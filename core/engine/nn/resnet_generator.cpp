@@ -33,7 +33,7 @@ ResnetGeneratorImpl::ResnetGeneratorImpl(const ResnetGeneratorOptions &options)
     TORCH_CHECK(options.ngf() > 0, "ngf must be > 0, got ", options.ngf());
     const int64_t ngf = options.ngf();
     nn::Sequential seq;
-    // Indices matter: they are the official state_dict keys (DESIGN §3).
+    // Indices matter: they are the official state_dict keys (official_weights.h).
     seq->push_back(nn::ReflectionPad2d(3));
     seq->push_back(conv(options.input_nc(), ngf, 7));
     seq->push_back(instanceNorm(ngf));

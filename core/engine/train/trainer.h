@@ -9,7 +9,7 @@
 
 namespace cgs {
 
-// Trains a CycleGAN and keeps its run folder (DESIGN §4). Usage:
+// Trains a CycleGAN and keeps its run folder (docs/ARCHITECTURE.md). Usage:
 //
 //   cgs::TrainOptions opt;  opt.dataroot = "data/monet2photo"; opt.name = "monet";
 //   cgs::Trainer trainer(opt, std::make_unique<cgs::FolderSource>(opt), std::make_shared<cgs::PngWriter>());

@@ -9,7 +9,7 @@
 
 namespace cgs {
 
-// Writes and reads complete training checkpoints (DESIGN §4): the four networks, both
+// Writes and reads complete training checkpoints (docs/ARCHITECTURE.md): the four networks, both
 // optimizers, both image pools, the RNG states and the counters.
 //
 // save() builds the folder under a temporary name, flushes every file, writes manifest.json

@@ -1,4 +1,4 @@
-// Issue 7: translating with a checkpoint that training is writing at that moment either works
+// Translating with a checkpoint that training is writing at that moment either works
 // or is refused with a CheckpointError; it never crashes or reads a half-written file.
 #include "core/engine/train/training_checkpoint.h"
 
