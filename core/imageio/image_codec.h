@@ -16,9 +16,9 @@ namespace cgs {
 
 // Largest image readImage accepts: 16384 x 16384 = 268,435,456 pixels (768 MiB as 8-bit RGB,
 // more while a 16-bit file is converted). Anything above is refused as a likely decompression
-// bomb, from the size the file's header declares, before the pixels are decoded (JPEG, PNG,
-// BMP, WebP, TIFF; for other formats OpenCV's own limit applies first and ours after decoding).
-// Every camera sold today stays well below it.
+// bomb, from the size the file's header declares, before the pixels are decoded (a header
+// that declares no size is refused too: see image_gate.h). Every camera sold today stays well
+// below it.
 constexpr std::int64_t kMaxImageSide = 16384;
 constexpr std::int64_t kMaxImagePixels = kMaxImageSide * kMaxImageSide;
 
@@ -35,10 +35,14 @@ struct ReadOptions {
 // orientation of JPEG (APP1) and PNG (eXIf) files is applied, so the result is upright; 8-bit
 // TIFF comes upright from libtiff itself; WebP EXIF is not read (OpenCV ignores it too).
 // Paths are bytes (UTF-8 on Linux): spaces and non-ASCII names work.
+// Only JPEG, PNG, BMP, TIFF and WebP contents reach a decoder, whatever the file is called:
+// everything else is refused by admitEncodedImage (image_gate.h) before OpenCV sees it.
 // Throws DatasetError naming the path and the cause:
 //   "Cannot read image '<path>': file is empty (0 bytes)"
 //   "... cannot open file (No such file or directory)", "... file is larger than 2 GiB"
-//   "... not an image or unsupported format"
+//   "... not an image in a supported format (JPEG, PNG, BMP, TIFF, WebP): looks like DICOM"
+//   "... not an image in a supported format (JPEG, PNG, BMP, TIFF, WebP): unknown content"
+//   "... damaged PNG header (it declares no image size)"
 //   "... truncated or corrupt JPEG data"
 //   "... image is 40000x40000, above the limit of 268435456 pixels (16384x16384)"
 Image readImage(const std::string &path, const ReadOptions &options = {});

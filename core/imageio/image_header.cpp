@@ -168,7 +168,8 @@ ImageHeader probeImageHeader(const std::uint8_t *data, std::size_t size) {
     } else if (b.matches(0, "RIFF") && b.matches(8, "WEBP")) {
         header.format = ImageFormat::Webp;
         probeWebp(b, header);
-    } else if (b.matches(0, "II*") || (b.matches(0, "MM") && b.has(0, 4) && data[3] == 42)) {
+    } else if (b.has(0, 4) && ((b.matches(0, "II*") && data[3] == 0) ||
+                               (b.matches(0, "MM") && data[2] == 0 && data[3] == 42))) {
         header.format = ImageFormat::Tiff;
         readTiffIfd(data, size, header);
     }

@@ -96,6 +96,31 @@ TEST_F(TrainCli, ContinueTrainAppendsToTheSameLossCurve) {
         EXPECT_EQ(std::stoi(line), expected) << "iterations must run 1..8 once each";
 }
 
+// Issue 20: a file that would select one of OpenCV's other decoders (the 132-byte DICOM trigger
+// aborted the process) is reported and skipped; the training goes on with the rest.
+TEST_F(TrainCli, ForeignFileInTheTrainingFolderIsReportedAndSkipped) {
+    const fs::path data = m_dir / "data";
+    for (const char *domain : {"trainA", "trainB"}) {
+        fs::create_directories(data / domain);
+        int copied = 0;
+        for (const auto &e : fs::directory_iterator(m_demo / domain))
+            if (copied < 3 && fs::copy_file(e.path(), data / domain / e.path().filename()))
+                ++copied;
+    }
+    std::ofstream(data / "trainA" / "scan.png", std::ios::binary)
+        << std::string(128, '\0') + "DICM";
+    std::string args = tinyTrain("foreign");
+    args.replace(args.find(m_demo.string()), m_demo.string().size(), data.string());
+    const Result r = run(args);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("'" + (data / "trainA" / "scan.png").string() +
+                            "': not an image in a supported format (JPEG, PNG, BMP, TIFF, "
+                            "WebP): looks like DICOM"),
+              std::string::npos)
+        << r.output;
+    EXPECT_TRUE(fs::exists(m_dir / "runs/foreign/checkpoints/epoch_0001/G_A.pt"));
+}
+
 TEST_F(TrainCli, RefusesToOverwriteAnEarlierRun) {
     ASSERT_EQ(run(tinyTrain("keep")).exitCode, 0);
     const fs::path config = m_dir / "runs/keep/config.json";

@@ -1,5 +1,6 @@
 // `cyclegan translate` and `cyclegan convert` end to end: exit codes, messages, outputs.
 #include "core/imageio/image_codec.h"
+#include "tests/core/imageio/foreign_images.h"
 
 #include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
@@ -144,6 +145,39 @@ TEST_F(CliTest, DropoutAndWrappedWeightFilesTranslateAndConvertSaysWhatItFound) 
                                 quoted(path("x")));
     EXPECT_EQ(whole.code, 1);
     EXPECT_NE(whole.err.find("whole pickled model"), std::string::npos) << whole.err;
+}
+
+// Issue 20: 128 zero bytes and "DICM" under a .png name made OpenCV pick GDCM, which aborts;
+// that file and the other formats OpenCV sniffs beyond ours are refused, naming the file, and
+// the image after them is still translated.
+TEST_F(CliTest, ForeignContentsAreRefusedAndTheRestOfTheBatchCompletes) {
+    const fs::path in = m_dir / "in";
+    fs::create_directories(in);
+    std::string inputs;
+    const auto foreign = test::foreignImages();
+    for (const auto &f : foreign) {
+        const fs::path file = in / (f.label == "dicom-132" ? "scan.png" : f.label + ".png");
+        std::ofstream(file, std::ios::binary) << f.bytes;
+        inputs += quoted(file.string()) + " ";
+    }
+    fs::copy_file(demoImage(0), in / "good.jpg");
+    const CliResult r = cli("translate --model " + quoted(fixture("gen9_zip.pth")) + " " +
+                            inputs + quoted((in / "good.jpg").string()) + " -o " +
+                            quoted(path("out")) + " --cpu_threads 1");
+    EXPECT_EQ(r.code, 2) << r.err;
+    EXPECT_NE(r.err.find("'" + (in / "scan.png").string() +
+                         "': not an image in a supported format (JPEG, PNG, BMP, TIFF, WebP): "
+                         "looks like DICOM"),
+              std::string::npos)
+        << r.err;
+    for (const auto &f : foreign)
+        EXPECT_NE(r.err.find(f.looksLike.empty() ? "unknown content" : "looks like " + f.looksLike),
+                  std::string::npos)
+            << f.label << "\n" << r.err;
+    EXPECT_NE(r.err.find(std::to_string(foreign.size()) + " input(s) failed"), std::string::npos)
+        << r.err;
+    EXPECT_NE(r.out.find("1 translated"), std::string::npos) << r.out;
+    EXPECT_EQ(readImage(path("out/good.png")).width, 128);
 }
 
 TEST_F(CliTest, MissingModelExitsOneAndNamesIt) {

@@ -2,6 +2,7 @@
 
 #include "core/engine/error.h"
 #include "core/imageio/image_codec.h"
+#include "tests/core/imageio/foreign_images.h"
 
 #include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
@@ -209,6 +210,29 @@ TEST_F(BatchExportTest, CollectsBadFilesAndProcessesTheRest) {
     EXPECT_EQ(a.data[3], 77);
     for (const auto &entry : fs::recursive_directory_iterator(out("")))
         EXPECT_EQ(entry.path().string().find(".part"), std::string::npos) << entry.path();
+}
+
+// Issue 20: every foreign content is refused with its own failure naming it; the good image
+// after them is exported.
+TEST_F(BatchExportTest, ForeignContentsFailOneByOneAndTheRestIsExported) {
+    const auto foreign = test::foreignImages();
+    BatchExportOptions o;
+    for (const auto &f : foreign) {
+        std::ofstream(in(f.label + ".png"), std::ios::binary) << f.bytes;
+        o.inputs.push_back(in(f.label + ".png").string());
+    }
+    image("z_good.png", 9, 4);
+    o.inputs.push_back(in("z_good.png").string());
+    const ExportSummary s = run(o);
+    EXPECT_EQ(s.progress.translated, 1);
+    ASSERT_EQ(s.failures.size(), foreign.size());
+    for (std::size_t i = 0; i < foreign.size(); ++i) {
+        EXPECT_EQ(s.failures[i].path, in(foreign[i].label + ".png").string());
+        EXPECT_NE(s.failures[i].reason.find("not an image in a supported format"),
+                  std::string::npos)
+            << s.failures[i].reason;
+    }
+    EXPECT_EQ(readImage(out("z_good.png").string()).width, 9);
 }
 
 TEST_F(BatchExportTest, CancelStopsBetweenImagesAndReportsProgress) {

@@ -165,6 +165,27 @@ TEST_F(FolderSourceTest, UnreadableFileIsSkippedWithOneWarning) {
     EXPECT_NE(warnings[0].find("not an image"), std::string::npos) << warnings[0];
 }
 
+// Issue 20: the 132-byte file that made OpenCV's DICOM reader abort the process is skipped like
+// any unreadable file, with a warning naming it and what it looks like.
+TEST_F(FolderSourceTest, DicomFileNamedPngIsSkippedNamingTheFormat) {
+    test::writeFile(a(2), std::string(128, '\0') + "DICM");
+    FolderSource source(options(2, true));
+    std::vector<std::string> warnings;
+    std::mutex mutex;
+    source.setWarningHandler([&](const std::string &m) {
+        std::lock_guard<std::mutex> lock(mutex);
+        warnings.push_back(m);
+    });
+    for (int i = 0; i < 5; ++i)
+        EXPECT_NE(source.pair(1, i).pathA, a(2));
+    std::lock_guard<std::mutex> lock(mutex);
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_NE(warnings[0].find("'" + a(2) + "': not an image in a supported format (JPEG, PNG, "
+                               "BMP, TIFF, WebP): looks like DICOM"),
+              std::string::npos)
+        << warnings[0];
+}
+
 TEST_F(FolderSourceTest, DomainWithNoReadableFileThrows) {
     for (int i = 0; i < 3; ++i)
         test::writeFile(b(i), "");

@@ -69,8 +69,10 @@ TEST(ImageCodec, MissingFileSaysItCannotBeOpened) {
 TEST(ImageCodec, TextFileNamedPngIsNotAnImage) {
     TempDir dir;
     test::writeFile(dir.file("notes.png"), "just some text, not a picture\n");
-    EXPECT_EQ(readError(dir.file("notes.png")), "Cannot read image '" + dir.file("notes.png") +
-                                                    "': not an image or unsupported format");
+    EXPECT_EQ(readError(dir.file("notes.png")),
+              "Cannot read image '" + dir.file("notes.png") +
+                  "': not an image in a supported format (JPEG, PNG, BMP, TIFF, WebP): unknown "
+                  "content");
 }
 
 TEST(ImageCodec, TruncatedJpegIsReportedCorrupt) {

@@ -1,0 +1,162 @@
+#include "core/imageio/image_gate.h"
+
+#include "core/engine/error.h"
+#include "core/imageio/image_codec.h"
+#include "tests/core/imageio/foreign_images.h"
+#include "tests/core/imageio/test_util.h"
+
+#include <gtest/gtest.h>
+#include <opencv2/imgcodecs.hpp>
+
+#include <cstring>
+#include <functional>
+
+namespace cgs {
+namespace {
+
+using test::TempDir;
+
+const std::uint8_t *bytesOf(const std::string &s) {
+    return reinterpret_cast<const std::uint8_t *>(s.data());
+}
+
+std::string datasetError(const std::function<void()> &read) {
+    try {
+        read();
+    } catch (const DatasetError &e) {
+        return e.what();
+    }
+    ADD_FAILURE() << "no DatasetError thrown";
+    return {};
+}
+
+std::string refusal(const std::string &looksLike) {
+    return std::string("not an image in a supported format (JPEG, PNG, BMP, TIFF, WebP): ") +
+           (looksLike.empty() ? "unknown content" : "looks like " + looksLike);
+}
+
+// The inputs are real: OpenCV alone decodes them (the DICOM ones it would abort on instead).
+TEST(ImageGate, ForeignInputsAreOnesOpenCvWouldDecode) {
+    for (const auto &foreign : test::foreignImages()) {
+        SCOPED_TRACE(foreign.label);
+        ASSERT_FALSE(foreign.bytes.empty());
+        if (!foreign.openCvDecodes)
+            continue;
+        const std::vector<std::uint8_t> buffer(foreign.bytes.begin(), foreign.bytes.end());
+        EXPECT_FALSE(cv::imdecode(buffer, cv::IMREAD_UNCHANGED).empty());
+    }
+}
+
+TEST(ImageGate, ForeignFilesNamedPngAreRefusedNamingFileAndFormat) {
+    TempDir dir;
+    for (const auto &foreign : test::foreignImages()) {
+        SCOPED_TRACE(foreign.label);
+        const std::string path = dir.file(foreign.label + "/scan.png");
+        test::writeFile(path, foreign.bytes);
+        EXPECT_EQ(datasetError([&] { readImage(path); }),
+                  "Cannot read image '" + path + "': " + refusal(foreign.looksLike));
+    }
+}
+
+TEST(ImageGate, GateRefusesInMemoryBytesBeforeAnyDecoder) {
+    for (const auto &foreign : test::foreignImages()) {
+        SCOPED_TRACE(foreign.label);
+        EXPECT_EQ(datasetError([&] {
+                      admitEncodedImage(bytesOf(foreign.bytes), foreign.bytes.size(), "clip");
+                  }),
+                  "Cannot read image 'clip': " + refusal(foreign.looksLike));
+        EXPECT_EQ(foreignFormatName(bytesOf(foreign.bytes), foreign.bytes.size()),
+                  foreign.looksLike);
+        EXPECT_EQ(datasetError([&] {
+                      decodeImage(bytesOf(foreign.bytes), foreign.bytes.size(), "clip");
+                  }),
+                  "Cannot read image 'clip': " + refusal(foreign.looksLike));
+    }
+}
+
+TEST(ImageGate, SupportedFormatsPassWithTheirDeclaredSize) {
+    const Image pattern = test::patternImage(7, 5, 3);
+    TempDir dir;
+    for (const char *ext : {"png", "jpg", "webp"}) {
+        SCOPED_TRACE(ext);
+        const std::string path = dir.file(std::string("p.") + ext);
+        writeImage(path, pattern);
+        const std::string bytes = test::readFile(path);
+        const ImageHeader header = admitEncodedImage(bytesOf(bytes), bytes.size(), path);
+        EXPECT_EQ(header.width, 7);
+        EXPECT_EQ(header.height, 5);
+        EXPECT_EQ(readImage(path).width, 7);
+    }
+    const cv::Mat mat(5, 7, CV_8UC3, cv::Scalar(1, 2, 3));
+    for (const char *ext : {".bmp", ".tif"}) {
+        SCOPED_TRACE(ext);
+        std::vector<std::uint8_t> encoded;
+        ASSERT_TRUE(cv::imencode(ext, mat, encoded));
+        const ImageHeader header = admitEncodedImage(encoded.data(), encoded.size(), "x");
+        EXPECT_EQ(header.width, 7);
+        EXPECT_EQ(header.height, 5);
+        EXPECT_EQ(decodeImage(encoded.data(), encoded.size(), "x").height, 5);
+    }
+}
+
+TEST(ImageGate, SupportedSignatureWithoutDeclaredSizeIsRefused) {
+    const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + std::string(40, '\0');
+    EXPECT_EQ(datasetError([&] { admitEncodedImage(bytesOf(png), png.size(), "a.png"); }),
+              "Cannot read image 'a.png': damaged PNG header (it declares no image size)");
+    // A JPEG whose first segment after SOI is garbage: libjpeg would skip to the next marker,
+    // so the size it decodes could differ from anything the probe saw.
+    const std::string jpeg = std::string("\xFF\xD8\xFF\xE0\x00\x04\x00\x00", 8) + "garbage" +
+                             std::string("\xFF\xC0\x00\x11\x08\xFF\xFF\xFF\xFF", 9);
+    EXPECT_EQ(datasetError([&] { admitEncodedImage(bytesOf(jpeg), jpeg.size(), "b.jpg"); }),
+              "Cannot read image 'b.jpg': damaged JPEG header (it declares no image size)");
+}
+
+TEST(ImageGate, DeclaredSizeAboveTheLimitIsRefused) {
+    std::vector<std::uint8_t> encoded;
+    ASSERT_TRUE(cv::imencode(".bmp", cv::Mat(2, 2, CV_8UC3), encoded));
+    const std::int32_t huge = 20000;
+    std::memcpy(encoded.data() + 18, &huge, 4); // BITMAPINFOHEADER width and height
+    std::memcpy(encoded.data() + 22, &huge, 4);
+    EXPECT_EQ(datasetError([&] { admitEncodedImage(encoded.data(), encoded.size(), "big.bmp"); }),
+              "Cannot read image 'big.bmp': image is 20000x20000, above the limit of 268435456 "
+              "pixels (16384x16384)");
+}
+
+TEST(ImageGate, RecognisesCommonForeignSignatures) {
+    const auto name = [](const std::string &bytes) {
+        return foreignFormatName(bytesOf(bytes), bytes.size());
+    };
+    EXPECT_EQ(name(std::string("\0\0\0\x18" "ftypheic", 12)), "HEIF/AVIF");
+    EXPECT_EQ(name(std::string("\0\0\0\x18" "ftypisom", 12)), "MP4/QuickTime video");
+    EXPECT_EQ(name(std::string("RIFF\x10\0\0\0AVI LIST", 16)), "AVI video");
+    EXPECT_EQ(name(std::string("\x1A\x45\xDF\xA3\x01", 5)), "Matroska/WebM video");
+    EXPECT_EQ(name("8BPS"), "Photoshop PSD");
+    EXPECT_EQ(name(std::string(140, ' ') + "DTED"), "DTED");
+    EXPECT_EQ(name("<svg xmlns=\"http://www.w3.org/2000/svg\"/>"), "SVG/XML");
+    EXPECT_EQ(name("#?RGBE\n"), "Radiance HDR");
+    EXPECT_EQ(name(std::string("\xFF\x4F\xFF\x51\0", 5)), "JPEG 2000");
+    EXPECT_EQ(name(""), "");
+    EXPECT_EQ(name("P"), "");
+}
+
+// A supported signature selects OpenCV's decoder for that format, whatever else the bytes hold:
+// a PNG whose bytes 128..131 spell DICM is decoded by libpng (GDCM comes after it), not refused.
+TEST(ImageGate, PngThatAlsoSpellsDicmAt128DecodesAsPng) {
+    std::vector<std::uint8_t> png;
+    ASSERT_TRUE(cv::imencode(".png", cv::Mat(3, 4, CV_8UC3, cv::Scalar(9, 8, 7)), png));
+    // Insert an ancillary chunk right after IHDR (33 bytes) so that "DICM" lands at 128.
+    const std::size_t textLength = 128 - (33 + 8);
+    std::string chunk("\0\0\0", 3);
+    chunk += static_cast<char>(textLength + 4);
+    chunk += "tEXt" + std::string(textLength, 'x') + "DICM" + std::string(4, '\0');
+    std::string bytes(png.begin(), png.end());
+    bytes.insert(33, chunk);
+    ASSERT_EQ(bytes.substr(128, 4), "DICM");
+    // The chunk's CRC is wrong on purpose: libpng only warns for ancillary chunks.
+    const Image image = decodeImage(bytesOf(bytes), bytes.size(), "dicm.png");
+    EXPECT_EQ(image.width, 4);
+    EXPECT_EQ(image.height, 3);
+}
+
+} // namespace
+} // namespace cgs
