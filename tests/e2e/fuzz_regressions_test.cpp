@@ -3,6 +3,7 @@
 #include "core/engine/checkpoint/checkpoint_manifest.h"
 #include "core/engine/error.h"
 #include "core/engine/official/official_weights.h"
+#include "core/engine/train/train_options.h"
 #include "core/imageio/image_codec.h"
 
 #include <gtest/gtest.h>
@@ -66,6 +67,15 @@ TEST(FuzzRegressions, ImageInputsAreRejectedCleanly) {
                                          static_cast<size_t>(image.channels));
     });
     std::printf("%d image_decode inputs\n", n);
+}
+
+TEST(FuzzRegressions, TrainConfigInputsAreRejectedCleanly) {
+    const int n = replay("train_config", [](const std::string &text) {
+        const cgs::TrainOptions options = cgs::trainOptionsFromJson(text);
+        const std::string written = cgs::toJson(options); // accepted options round-trip
+        EXPECT_EQ(cgs::toJson(cgs::trainOptionsFromJson(written)), written);
+    });
+    std::printf("%d train_config inputs\n", n);
 }
 
 TEST(FuzzRegressions, PthInputsAreRejectedCleanly) {

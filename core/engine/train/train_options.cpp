@@ -6,8 +6,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <functional>
+#include <limits>
 #include <map>
+#include <stdexcept>
+#include <type_traits>
 
 namespace cgs {
 namespace {
@@ -32,9 +36,29 @@ struct Field {
     std::function<void(TrainOptions &, const json &)> set;
 };
 
+// A JSON value as T. nlohmann's get<int>() casts whatever number it holds: 9.2e22 is undefined
+// behaviour and 4294967297 silently becomes 1 (found by fuzz_train_config;
+// fuzz/regressions/train_config/), so integers are range-checked and fractions refused.
+template <typename T> T checkedGet(const json &j) {
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+        constexpr auto lo = std::numeric_limits<T>::min();
+        constexpr auto hi = std::numeric_limits<T>::max();
+        const bool fits =
+            j.is_number_unsigned()
+                ? j.get<std::uint64_t>() <= static_cast<std::uint64_t>(hi)
+                : j.is_number_integer() && j.get<std::int64_t>() >= lo && j.get<std::int64_t>() <= hi;
+        if (!fits)
+            throw std::range_error("must be an integer from " + std::to_string(lo) + " to " +
+                                   std::to_string(hi));
+        return static_cast<T>(j.get<std::int64_t>());
+    } else {
+        return j.get<T>();
+    }
+}
+
 template <typename T> Field field(T TrainOptions::*member) {
     return {[member](const TrainOptions &o) { return json(o.*member); },
-            [member](TrainOptions &o, const json &j) { o.*member = j.get<T>(); }};
+            [member](TrainOptions &o, const json &j) { o.*member = checkedGet<T>(j); }};
 }
 
 const std::map<std::string, Field> &fields() {
@@ -253,6 +277,9 @@ TrainOptions trainOptionsFromJson(const std::string &text) {
             it->second.set(options, value);
         } catch (const json::exception &) {
             throw ConfigError("config.json: option \"" + key + "\" has the wrong type (" +
+                              value.dump() + ")");
+        } catch (const std::range_error &e) {
+            throw ConfigError("config.json: option \"" + key + "\" " + e.what() + " (got " +
                               value.dump() + ")");
         }
     }

@@ -76,6 +76,35 @@ TEST(TrainOptions, WrongJsonTypeIsNamed) {
     }
 }
 
+// Found by fuzz_train_config: nlohmann's get<int>() cast 9.2e22 (undefined behaviour) and
+// wrapped 4294967297 to 1; integers outside their option's type and fractions are refused.
+TEST(TrainOptions, OutOfRangeOrFractionalIntegerIsNamed) {
+    const auto error = [](const std::string &json) {
+        try {
+            trainOptionsFromJson(json);
+        } catch (const ConfigError &e) {
+            return std::string(e.what());
+        }
+        return std::string("no ConfigError");
+    };
+    EXPECT_EQ(error(R"({"options": {"ngf": 9.22337e+22}})"),
+              "config.json: option \"ngf\" must be an integer from -2147483648 to 2147483647 "
+              "(got 9.22337e+22)");
+    EXPECT_EQ(error(R"({"options": {"batch_size": 4294967297}})"),
+              "config.json: option \"batch_size\" must be an integer from -2147483648 to "
+              "2147483647 (got 4294967297)");
+    EXPECT_EQ(error(R"({"options": {"n_epochs": 2.5}})"),
+              "config.json: option \"n_epochs\" must be an integer from -2147483648 to "
+              "2147483647 (got 2.5)");
+    EXPECT_EQ(error(R"({"options": {"seed": 18446744073709551615}})"),
+              "config.json: option \"seed\" must be an integer from -9223372036854775808 to "
+              "9223372036854775807 (got 18446744073709551615)");
+    const TrainOptions ok = trainOptionsFromJson(
+        R"({"options": {"dataroot": "x", "seed": 9223372036854775807, "max_dataset_size": -1}})");
+    EXPECT_EQ(ok.seed, 9223372036854775807LL);
+    EXPECT_EQ(ok.maxDatasetSize, -1);
+}
+
 TEST(TrainOptions, ValidationNamesTheOption) {
     TrainOptions o = valid();
     o.cropSize = 300;
