@@ -177,7 +177,7 @@ TEST_F(CliTest, ForeignContentsAreRefusedAndTheRestOfTheBatchCompletes) {
     EXPECT_NE(r.err.find(std::to_string(foreign.size()) + " input(s) failed"), std::string::npos)
         << r.err;
     EXPECT_NE(r.out.find("1 translated"), std::string::npos) << r.out;
-    EXPECT_EQ(readImage(path("out/good.png")).width, 128);
+    EXPECT_EQ(readImage(path("out/good_jpg.png")).width, 128);
 }
 
 TEST_F(CliTest, MissingModelExitsOneAndNamesIt) {
