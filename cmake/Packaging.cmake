@@ -2,6 +2,7 @@
 set(CGS_DATA_DIR ${CMAKE_INSTALL_DATADIR}/cyclegan-studio)
 
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/demo/monet2photo
+                  ${PROJECT_SOURCE_DIR}/resources/demo/model
         DESTINATION ${CGS_DATA_DIR}/demo)
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/cyclegan.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/completion/cyclegan.bash

@@ -19,6 +19,11 @@ R="$ROOT/root"
 "$R/usr/bin/cyclegan" --help | grep -q "train" || { echo "installed cyclegan --help failed"; exit 1; }
 "$R/usr/bin/cyclegan" train --help | grep -q -- "--dataroot"
 test -f "$R/usr/share/cyclegan-studio/demo/monet2photo/trainA/$(ls resources/demo/monet2photo/trainA | head -1)"
+# The bundled demo model is found beside the installed executable and translates a demo photo.
+env -u CGS_SOURCE_DIR -u CGS_DEMO_MODEL "$R/usr/bin/cyclegan" translate --model demo --direction BtoA \
+    "$R/usr/share/cyclegan-studio/demo/monet2photo/testB/$(ls resources/demo/monet2photo/testB | head -1)" \
+    -o "$ROOT/demo-out" > "$ROOT/demo.log" 2>&1 || { echo "installed demo model failed:"; cat "$ROOT/demo.log"; exit 1; }
+test -n "$(ls "$ROOT/demo-out")"
 test -f "$R/usr/share/man/man1/cyclegan.1"
 test -f "$R/usr/share/bash-completion/completions/cyclegan"
 if [ -x "$R/usr/bin/cyclegan-studio" ]; then

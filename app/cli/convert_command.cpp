@@ -12,7 +12,22 @@ namespace {
 struct ConvertArgs {
     ConvertRequest request;
     std::string direction = "AtoB";
+    bool both = false;
+    std::string storage = "fp32";
 };
+
+ConvertResult runExport(const ConvertArgs &a) {
+    ExportModelRequest r;
+    r.input = a.request.input;
+    r.output = a.request.output;
+    r.epoch = a.request.epoch;
+    r.overwrite = a.request.overwrite;
+    if (a.storage == "fp16")
+        r.storage = WeightStorage::Float16;
+    else if (a.storage != "fp32")
+        throw ConfigError("--storage '" + a.storage + "' is not fp32 or fp16");
+    return exportModel(r);
+}
 
 int runConvert(ConvertArgs &a) {
     if (a.direction == "AtoB" || a.direction == "atob")
@@ -23,7 +38,7 @@ int runConvert(ConvertArgs &a) {
         throw ConfigError("--direction '" + a.direction + "' is not AtoB or BtoA");
     ConvertResult r;
     try {
-        r = convertModel(a.request);
+        r = a.both ? runExport(a) : convertModel(a.request);
     } catch (const CheckpointError &e) {
         std::fprintf(stderr, "error: %s\n", e.what());
         return kExitUsage; // a model error is the user's to fix, like a usage error
@@ -43,7 +58,8 @@ Command addConvertCommand(CLI::App &root) {
         "convert",
         "Convert a generator between an official .pth file and a CycleGAN Studio checkpoint "
         "folder (both ways, exact).\n  cyclegan convert style_monet.pth models/monet\n"
-        "  cyclegan convert runs/horse2zebra --direction BtoA zebra2horse.pth");
+        "  cyclegan convert runs/horse2zebra --direction BtoA zebra2horse.pth\n"
+        "  cyclegan convert runs/horse2zebra models/h2z --both --storage fp16");
     cmd->add_option("input", a->request.input,
                     "Official .pth file, or run folder / checkpoint folder")
         ->required();
@@ -56,6 +72,11 @@ Command addConvertCommand(CLI::App &root) {
     cmd->add_option("--epoch", a->request.epoch, "Checkpoint tag in a run folder")
         ->capture_default_str();
     cmd->add_flag("--overwrite", a->request.overwrite, "Replace an existing output");
+    cmd->add_flag("--both", a->both,
+                  "Both generators of a run or checkpoint into one model folder (state.json, "
+                  "G_A.pt, G_B.pt) without discriminators or optimizer state");
+    cmd->add_option("--storage", a->storage, "Weights of --both stored as fp32 or fp16")
+        ->capture_default_str();
     return {cmd, [a] { return runConvert(*a); }};
 }
 

@@ -131,7 +131,8 @@ Command addTranslateCommand(CLI::App &root) {
         ->required();
     cmd->add_option("--model", a->model.model,
                     "Run folder, checkpoint folder, official run or model folder "
-                    "(<epoch>_net_G_A.pth, <epoch>_net_G.pth), or official .pth file")
+                    "(<epoch>_net_G_A.pth, <epoch>_net_G.pth), official .pth file, or 'demo' "
+                    "(the bundled Monet <-> photo model: AtoB Monet -> photo, BtoA photo -> Monet)")
         ->required();
     cmd->add_option("--direction", a->direction, "AtoB (G_A) or BtoA (G_B); ignored for .pth")
         ->capture_default_str();

@@ -1,5 +1,7 @@
 #include "ui/widgets/model_picker.h"
 
+#include "core/engine/translate/demo_model.h"
+
 #include <QComboBox>
 #include <QDir>
 #include <QEvent>
@@ -43,14 +45,17 @@ ModelPicker::ModelPicker(QWidget *parent)
     connect(m_browseWeights, &QToolButton::clicked, this, &ModelPicker::browseWeights);
     reloadRecent();
     retranslateUi();
+    // A photo dropped on a fresh install goes photo -> Monet with the demo model.
+    if (isDemoModel())
+        setDirection(cgs::Direction::BToA);
+    connect(m_models, &QComboBox::currentIndexChanged, this, &ModelPicker::updateDirectionNames);
 }
 
 void ModelPicker::retranslateUi()
 {
     m_modelLabel->setText(tr("Model"));
     m_directionLabel->setText(tr("Direction"));
-    m_direction->setItemText(0, tr("A \u2192 B"));
-    m_direction->setItemText(1, tr("B \u2192 A"));
+    updateDirectionNames();
     m_browseRun->setToolTip(tr("Open a run or checkpoint folder"));
     m_browseWeights->setToolTip(tr("Open an official .pth weight file"));
     m_models->setPlaceholderText(tr("No model: train one or open one"));
@@ -106,8 +111,33 @@ void ModelPicker::reloadRecent()
         m_models->setItemData(m_models->count() - 1, QDir::toNativeSeparators(path),
                               Qt::ToolTipRole);
     }
+    // The bundled demo model comes last, so that it is the choice until the user opens another.
+    const QString demo = QString::fromStdString(cgs::findDemoModelFolder());
+    if (!demo.isEmpty() && m_models->findData(demo) < 0) {
+        m_models->addItem(QIcon(QStringLiteral(":/icons/model.png")), tr("Demo model: Monet \u2194 photo"),
+                          demo);
+        m_models->setItemData(m_models->count() - 1,
+                              QString::fromStdString(cgs::demoModelDescription()) + QLatin1Char('\n') +
+                                  QDir::toNativeSeparators(demo),
+                              Qt::ToolTipRole);
+    }
     const int index = m_models->findData(current);
     m_models->setCurrentIndex(index >= 0 ? index : (m_models->count() > 0 ? 0 : -1));
+    updateDirectionNames();
+}
+
+bool ModelPicker::isDemoModel() const
+{
+    const QString demo = QString::fromStdString(cgs::findDemoModelFolder());
+    return !demo.isEmpty() && model() == demo;
+}
+
+void ModelPicker::updateDirectionNames()
+{
+    // The demo model's domains have names; other models are A and B until they say otherwise.
+    const bool demo = isDemoModel();
+    m_direction->setItemText(0, demo ? tr("Monet \u2192 photo") : tr("A \u2192 B"));
+    m_direction->setItemText(1, demo ? tr("photo \u2192 Monet") : tr("B \u2192 A"));
 }
 
 void ModelPicker::setModel(const QString &path)

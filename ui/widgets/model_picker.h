@@ -23,6 +23,9 @@ public:
     cgs::Direction direction() const;
     cgs::TranslatorOptions translatorOptions() const;
 
+    // True while the bundled demo model (Monet <-> photo) is the chosen one.
+    bool isDemoModel() const;
+
     static QStringList recentModels();
     static void rememberModel(const QString &path);
 
@@ -40,6 +43,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void updateDirectionNames();
     void browseRun();
     void browseWeights();
 

@@ -24,4 +24,10 @@ ResnetGenerator loadCheckpointGenerator(const std::string &checkpointDir, Direct
 // Translator read (state.json + G_A.pt, written atomically); used by `cyclegan convert`.
 void saveGeneratorCheckpoint(const std::string &checkpointDir, ResnetGenerator &generator);
 
+// Writes both generators as one model folder (state.json, G_A.pt = aToB, G_B.pt = bToA), which
+// loadCheckpointGenerator and Translator read in both directions. Tensors are stored in the
+// generators' current dtype (fp16 halves the files; loading converts to fp32).
+// Throws IoError naming the file that cannot be written.
+void saveModelFolder(const std::string &folder, ResnetGenerator &aToB, ResnetGenerator &bToA);
+
 } // namespace cgs

@@ -6,6 +6,7 @@
 #include "core/engine/error.h"
 #include "core/engine/official/official_run_folder.h"
 #include "core/engine/official/official_weights.h"
+#include "core/engine/translate/demo_model.h"
 
 #include <filesystem>
 
@@ -36,7 +37,10 @@ LoadedGenerator loadFromCheckpoint(const std::string &dir, Direction direction,
 
 } // namespace
 
-LoadedGenerator loadGenerator(const TranslatorOptions &options, const torch::Device &device) {
+LoadedGenerator loadGenerator(const TranslatorOptions &requested, const torch::Device &device) {
+    TranslatorOptions options = requested;
+    if (options.model == kDemoModelName)
+        options.model = demoModelFolder();
     if (options.model.empty())
         throw ConfigError("No model given (a run folder, a checkpoint folder or a .pth file)");
     const ModelLocation location = locateModel(options.model);

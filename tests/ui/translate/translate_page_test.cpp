@@ -100,12 +100,31 @@ TEST_F(TranslatePageTest, AnUnreadableDropIsReportedInline)
 TEST_F(TranslatePageTest, WithoutAModelTheErrorSaysSo)
 {
     QSettings().remove(QStringLiteral("models/recent"));
+    qputenv("CGS_DEMO_MODEL", "none"); // as an installation without the bundled model
     TranslatePage page;
+    qunsetenv("CGS_DEMO_MODEL");
     ASSERT_TRUE(page.modelPicker()->model().isEmpty());
     const QString a = test::writeTestImage(m_dir.path(), "a.png", 16, 16);
     ASSERT_TRUE(dropFiles(&page, {a}));
     ASSERT_TRUE(waitUntil([&] { return !page.entryError(0).isEmpty(); }, 60000));
     EXPECT_TRUE(page.entryOutput(0).isNull());
+}
+
+TEST_F(TranslatePageTest, AFreshStartTranslatesADroppedPhotoWithTheDemoModel)
+{
+    QSettings().remove(QStringLiteral("models/recent"));
+    TranslatePage page;
+    ASSERT_TRUE(page.modelPicker()->isDemoModel()) << page.modelPicker()->model().toStdString();
+    EXPECT_EQ(page.modelPicker()->direction(), cgs::Direction::BToA); // photo -> Monet
+    const QString photo = test::writeTestImage(m_dir.path(), "photo.png", 45, 33);
+    ASSERT_TRUE(dropFiles(&page, {photo}));
+    ASSERT_TRUE(waitUntil([&] { return !page.entryOutput(0).isNull() || !page.entryError(0).isEmpty(); },
+                          120000));
+    EXPECT_TRUE(page.entryError(0).isEmpty()) << page.entryError(0).toStdString();
+    EXPECT_EQ(page.entryOutput(0).size(), QSize(45, 33)); // at its own size
+    // Opening another model makes it the choice; the demo stays in the list.
+    page.modelPicker()->setModel(s_runDir);
+    EXPECT_FALSE(page.modelPicker()->isDemoModel());
 }
 
 TEST_F(TranslatePageTest, StatusAndBannerBelongToTheSelectedEntry)

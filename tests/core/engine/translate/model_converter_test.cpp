@@ -102,5 +102,49 @@ TEST_F(ModelConverterTest, RefusesExistingOutputAndNamesBadInput) {
     EXPECT_FALSE(fs::exists(path("out")));
 }
 
+TEST_F(ModelConverterTest, BothGeneratorsExportAsHalfSizeModelFolderThatTranslatesBothWays) {
+    torch::manual_seed(4);
+    ResnetGenerator gA(ResnetGeneratorOptions(3, 3).ngf(8).n_blocks(2));
+    ResnetGenerator gB(ResnetGeneratorOptions(3, 3).ngf(8).n_blocks(2));
+    saveModelFolder(path("fp32"), gA, gB);
+    ExportModelRequest r;
+    r.input = path("fp32");
+    r.output = path("fp16");
+    r.storage = WeightStorage::Float16;
+    const ConvertResult result = exportModel(r);
+    EXPECT_EQ(result.outputFormat, "model folder (fp16)");
+    const auto size = [&](const std::string &dir, const char *file) {
+        return static_cast<double>(fs::file_size(fs::path(path(dir)) / file));
+    };
+    // Half the bytes of tensor data, plus the archive's fixed overhead.
+    EXPECT_LT(size("fp16", "G_A.pt"), 0.6 * size("fp32", "G_A.pt"));
+    EXPECT_LT(size("fp16", "G_B.pt"), 0.6 * size("fp32", "G_B.pt"));
+    const torch::Tensor x = torch::rand({1, 3, 20, 28}) * 2 - 1;
+    for (auto [direction, reference] : {std::pair{Direction::AToB, gA}, {Direction::BToA, gB}}) {
+        ResnetGenerator loaded = loadCheckpointGenerator(path("fp16"), direction, torch::kCPU);
+        EXPECT_EQ(loaded->parameters().front().scalar_type(), torch::kFloat);
+        torch::NoGradGuard noGrad;
+        reference->eval();
+        const torch::Tensor expected = reference->forward(x), got = loaded->forward(x);
+        ASSERT_EQ(got.sizes(), expected.sizes());
+        ASSERT_FALSE(torch::isnan(expected).any().item<bool>());
+        ASSERT_FALSE(torch::isnan(got).any().item<bool>());
+        // fp16 rounding of the weights only: far below one grey level (2/255 in [-1, 1]).
+        EXPECT_LT((got - expected).abs().max().item<double>(), 2.0 / 255);
+        EXPECT_GT((got - expected).abs().max().item<double>(), 0.0); // really stored in fp16
+    }
+}
+
+TEST_F(ModelConverterTest, BothNeedsOneOfOurCheckpoints) {
+    torch::manual_seed(5);
+    ResnetGenerator net(ResnetGeneratorOptions(3, 3).ngf(4).n_blocks(1));
+    saveOfficialGenerator(path("g.pth"), net);
+    ExportModelRequest r;
+    r.input = path("g.pth");
+    r.output = path("out");
+    EXPECT_THROW(exportModel(r), CheckpointError);
+    EXPECT_FALSE(fs::exists(path("out")));
+}
+
 } // namespace
 } // namespace cgs
