@@ -82,31 +82,35 @@ GeneratorRunner::GeneratorRunner(ResnetGenerator net, const torch::Device &devic
     m_maxTilePixels = std::max(m_maxTilePixels, kMinSide * kMinSide);
 }
 
-torch::Tensor GeneratorRunner::run(const torch::Tensor &x, const std::atomic<bool> *cancel) const {
+torch::Tensor GeneratorRunner::run(const torch::Tensor &x, const std::atomic<bool> *cancel,
+                                   TemporalNorm *temporal) const {
     TORCH_CHECK(x.dim() == 4 && x.size(0) == 1 && x.size(2) > 0 && x.size(3) > 0,
                 "GeneratorRunner expects [1, C, H, W], got ", x.sizes());
     c10::InferenceMode inference;
     if (x.size(2) * x.size(3) <= m_maxTilePixels)
-        return runWhole(x);
-    return runTiled(x, cancel);
+        return runWhole(x, temporal, 0);
+    return runTiled(x, cancel, temporal);
 }
 
-torch::Tensor GeneratorRunner::runWhole(const torch::Tensor &x) const {
+torch::Tensor GeneratorRunner::runWhole(const torch::Tensor &x, TemporalNorm *temporal,
+                                        int slot) const {
     const std::int64_t h = x.size(2), w = x.size(3);
     const std::int64_t padH = paddedSide(h) - h, padW = paddedSide(w) - w;
     try {
         // Padding right and bottom only keeps the image on the 4-pixel grid of its stride-2
         // stages, the same grid for the whole image and for each tile (see TilePlan).
         auto in = reflectPad(x.to(m_device, torch::kFloat32), 0, padW, 0, padH);
-        auto out = m_net->forward(in).slice(2, 0, h).slice(3, 0, w);
+        auto out = (temporal ? temporal->forward(*m_net, in, slot) : m_net->forward(in))
+                       .slice(2, 0, h)
+                       .slice(3, 0, w);
         return out.to(torch::kCPU).contiguous();
     } catch (const c10::Error &e) {
         rethrowAsDeviceError(e, m_device, (h + padH) * (w + padW));
     }
 }
 
-torch::Tensor GeneratorRunner::runTiled(const torch::Tensor &x,
-                                        const std::atomic<bool> *cancel) const {
+torch::Tensor GeneratorRunner::runTiled(const torch::Tensor &x, const std::atomic<bool> *cancel,
+                                        TemporalNorm *temporal) const {
     const std::int64_t h = x.size(2), w = x.size(3);
     const auto side = std::max<std::int64_t>(
         kMinSide,
@@ -124,7 +128,7 @@ torch::Tensor GeneratorRunner::runTiled(const torch::Tensor &x,
             const auto wx = torch::tensor(cols.weights(c)).view({1, 1, 1, -1});
             const auto tile = x.slice(2, rows.start(r), rows.start(r) + rows.length(r))
                                   .slice(3, cols.start(c), cols.start(c) + cols.length(c));
-            const auto y = runWhole(tile);
+            const auto y = runWhole(tile, temporal, r * cols.count() + c);
             if (!sum.defined())
                 sum = torch::zeros({1, y.size(1), h, w});
             const auto weight = wy * wx;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/engine/nn/resnet_generator.h"
+#include "core/engine/translate/temporal_norm.h"
 
 #include <torch/torch.h>
 
@@ -31,15 +32,19 @@ public:
 
     // x: float [1, C, H, W] on any device. Returns float [1, outC, H, W] on the CPU.
     // Throws Cancelled between tiles once *cancel is true; DeviceError when the device runs
-    // out of memory (with a hint to use smaller tiles).
-    torch::Tensor run(const torch::Tensor &x, const std::atomic<bool> *cancel = nullptr) const;
+    // out of memory (with a hint to use smaller tiles). With `temporal` (a video frame with
+    // --temporal_smoothing) the instance norms use its smoothed statistics, one slot per tile
+    // position (slot 0 for a whole frame).
+    torch::Tensor run(const torch::Tensor &x, const std::atomic<bool> *cancel = nullptr,
+                      TemporalNorm *temporal = nullptr) const;
 
     std::int64_t maxTilePixels() const { return m_maxTilePixels; }
     const torch::Device &device() const { return m_device; }
 
 private:
-    torch::Tensor runWhole(const torch::Tensor &x) const;
-    torch::Tensor runTiled(const torch::Tensor &x, const std::atomic<bool> *cancel) const;
+    torch::Tensor runWhole(const torch::Tensor &x, TemporalNorm *temporal, int slot) const;
+    torch::Tensor runTiled(const torch::Tensor &x, const std::atomic<bool> *cancel,
+                           TemporalNorm *temporal) const;
 
     mutable ResnetGenerator m_net; // forward() is non-const in LibTorch; run() changes no state
     torch::Device m_device;

@@ -5,6 +5,7 @@
 #include "core/engine/device_util.h"
 #include "core/engine/error.h"
 #include "core/engine/image_tensor.h"
+#include "core/engine/translate/frame_sequence_state.h"
 #include "core/engine/translate/generator_runner.h"
 #include "core/engine/translate/model_loader.h"
 
@@ -71,6 +72,8 @@ struct Translator::Impl {
     torch::Device device{torch::kCPU};
     ModelInfo info;
     std::optional<GeneratorRunner> runner;
+
+    Image run(const Image &input, const std::atomic<bool> *cancel, FrameSequence *sequence) const;
 };
 
 Translator::Translator(const TranslatorOptions &options) : m_impl(std::make_unique<Impl>()) {
@@ -89,18 +92,41 @@ Translator::Translator(const TranslatorOptions &options) : m_impl(std::make_uniq
 
 Translator::~Translator() = default;
 
-Image Translator::translate(const Image &input, const std::atomic<bool> *cancel) const {
+Image Translator::Impl::run(const Image &input, const std::atomic<bool> *cancel,
+                            FrameSequence *sequence) const {
     if (input.empty() || input.data.size() != input.stride() * input.height)
         throw DatasetError("Cannot translate an empty or inconsistent image (" +
                            std::to_string(input.width) + "x" + std::to_string(input.height) + ")");
     if (input.channels != 1 && input.channels != 3 && input.channels != 4)
         throw DatasetError("Cannot translate an image with " + std::to_string(input.channels) +
                            " channels (1, 3 or 4 expected)");
-    torch::Tensor y = m_impl->runner->run(modelInput(input, m_impl->info.inputNc), cancel);
-    if (y.size(1) == 3 && m_impl->options.greyscaleOutput && isGrey(input))
+    const torch::Tensor x = modelInput(input, info.inputNc);
+    TemporalNorm *temporal = nullptr;
+    if (sequence && sequence->options().smoothing > 0) {
+        FrameSequence::State &state = sequence->state();
+        state.lastWasCut = state.cuts.isCut(x);
+        if (state.lastWasCut) {
+            state.norm.reset();
+            ++state.sceneCuts;
+        }
+        temporal = &state.norm;
+    }
+    if (sequence)
+        ++sequence->state().frames;
+    torch::Tensor y = runner->run(x, cancel, temporal);
+    if (y.size(1) == 3 && options.greyscaleOutput && isGrey(input))
         y = luma(y);
     Image out = tensorToImage(y);
     return input.channels == 4 ? withAlpha(out, input) : out;
+}
+
+Image Translator::translate(const Image &input, const std::atomic<bool> *cancel) const {
+    return m_impl->run(input, cancel, nullptr);
+}
+
+Image Translator::translateFrame(const Image &frame, FrameSequence &sequence,
+                                 const std::atomic<bool> *cancel) const {
+    return m_impl->run(frame, cancel, &sequence);
 }
 
 const ModelInfo &Translator::info() const {

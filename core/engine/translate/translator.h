@@ -2,6 +2,7 @@
 
 #include "core/engine/direction.h"
 #include "core/engine/image.h"
+#include "core/engine/translate/frame_sequence.h"
 
 #include <atomic>
 #include <cstdint>
@@ -64,6 +65,13 @@ public:
     // Between tiles, throws Cancelled once *cancel is true. Throws DatasetError for an empty
     // image or a bad channel count, DeviceError when the device fails or runs out of memory.
     Image translate(const Image &input, const std::atomic<bool> *cancel = nullptr) const;
+    // One frame of a video, the next in `sequence` (see frame_sequence.h). With smoothing off
+    // (sequence.options().smoothing == 0) exactly translate(frame). Otherwise the generator's
+    // instance norms use statistics averaged over the frames (TemporalNorm), restarted at
+    // scene cuts (SceneCutDetector) and when the frame size changes; a restart frame equals
+    // translate(frame). Throws as translate().
+    Image translateFrame(const Image &frame, FrameSequence &sequence,
+                         const std::atomic<bool> *cancel = nullptr) const;
     const ModelInfo &info() const;
     std::string deviceDescription() const;
     // Images with more pixels than this run in tiles (options.maxTilePixels or the device's).
