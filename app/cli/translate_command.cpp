@@ -1,5 +1,6 @@
 #include "app/cli/command.h"
 #include "app/cli/stop_signal_watcher.h"
+#include "app/cli/video_options.h"
 
 #include "core/engine/error.h"
 #include "core/engine/translate/translator.h"
@@ -21,6 +22,7 @@ struct TranslateArgs {
     std::string direction = "AtoB";
     bool recursive = false;
     int tile = 0;
+    VideoArgs video;
 };
 
 Direction parseDirection(const std::string &text) {
@@ -44,11 +46,17 @@ public:
             return;
         m_lastDraw = now;
         const int width = 30;
-        const int filled = p.total > 0 ? static_cast<int>(width * p.processed() / p.total) : width;
-        std::fprintf(stderr, "%s[%s%s] %lld/%lld  %.2f img/s  ETA %s  %s%s", m_tty ? "\r" : "",
+        const bool video = p.video.total > 0;
+        const auto done = video ? p.video.frame : p.processed();
+        const auto total = video ? p.video.total : p.total;
+        const int filled = total > 0 ? static_cast<int>(width * done / total) : width;
+        char counts[160];
+        std::snprintf(counts, sizeof counts, "%lld/%lld  %.2f img/s  ETA %s",
+                      static_cast<long long>(p.processed()), static_cast<long long>(p.total),
+                      p.imagesPerSecond, formatDuration(p.etaSeconds).c_str());
+        std::fprintf(stderr, "%s[%s%s] %s  %s%s", m_tty ? "\r" : "",
                      std::string(filled, '#').c_str(), std::string(width - filled, '.').c_str(),
-                     static_cast<long long>(p.processed()), static_cast<long long>(p.total),
-                     p.imagesPerSecond, formatDuration(p.etaSeconds).c_str(),
+                     video ? videoProgressText(p.video).c_str() : counts,
                      shortName(p.currentFile).c_str(), m_tty ? "\033[K" : "\n");
         if (last && m_tty)
             std::fprintf(stderr, "\n");
@@ -88,6 +96,7 @@ int runTranslate(TranslateArgs &a) {
     a.model.maxTilePixels = static_cast<std::int64_t>(a.tile) * a.tile;
     a.exportOptions.recursion =
         a.recursive ? Recursion::IncludeSubfolders : Recursion::TopLevelOnly;
+    applyVideoOptions(a.video, a.exportOptions);
     a.exportOptions.validate();
     std::unique_ptr<Translator> translator;
     try {
@@ -103,11 +112,13 @@ int runTranslate(TranslateArgs &a) {
     BatchExporter exporter(a.exportOptions, [&](const Image &in, const std::atomic<bool> &stop) {
         return translator->translate(in, &stop);
     });
+    exporter.setVideoFrameFactory(videoFrameFactory(*translator, a.video));
     std::atomic<bool> stop{false};
     const StopSignalWatcher watcher([&stop] { stop = true; });
     ProgressBar bar;
     const ExportSummary summary =
         exporter.run(stop, [&bar](const ExportProgress &p) { bar.show(p); });
+    printVideoSummaries(summary, a.video);
     return printSummary(summary);
 }
 
@@ -116,8 +127,9 @@ int runTranslate(TranslateArgs &a) {
 Command addTranslateCommand(CLI::App &root) {
     auto a = std::make_shared<TranslateArgs>();
     CLI::App *cmd = root.add_subcommand(
-        "translate", "Translate image files and folders with a trained generator, at their own "
-                     "size.\nOutput names depend on each input alone: photo.png -> photo.png, "
+        "translate", "Translate image and video files and folders with a trained generator, at "
+                     "their own size (videos frame by frame: same size, frame rate, container "
+                     "and name).\nOutput names depend on each input alone: photo.png -> photo.png, "
                      "photo.jpg -> photo_jpg.png (the input's extension joins the name unless it "
                      "is the output --format); input sub-folders are mirrored. An input is "
                      "skipped when its own output exists (--overwrite replaces it); two inputs "
@@ -125,7 +137,8 @@ Command addTranslateCommand(CLI::App &root) {
                      "Exit codes: 0 all done, 2 some inputs failed (listed at the end), "
                      "1 usage or model error, 7 output folder not writable, 130 interrupted "
                      "(Ctrl-C or SIGTERM).");
-    cmd->add_option("inputs", a->exportOptions.inputs, "Image files and/or folders")->required();
+    cmd->add_option("inputs", a->exportOptions.inputs, "Image and video files and/or folders")
+        ->required();
     cmd->add_option("-o,--output", a->exportOptions.outputDir,
                     "Output folder (created; input sub-folders are mirrored)")
         ->required();
@@ -158,6 +171,7 @@ Command addTranslateCommand(CLI::App &root) {
         ->capture_default_str();
     cmd->add_option("--tile_overlap", a->model.tileOverlap, "Overlap of tiles in pixels, blended")
         ->capture_default_str();
+    addVideoOptions(*cmd, a->video);
     return {cmd, [a] { return runTranslate(*a); }};
 }
 

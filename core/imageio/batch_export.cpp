@@ -2,6 +2,7 @@
 
 #include "core/engine/error.h"
 #include "core/imageio/image_codec.h"
+#include "core/imageio/video_file.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -76,6 +77,7 @@ void BatchExportOptions::validate() const {
     const std::string f = lower(format);
     if (f != "png" && f != "jpg" && f != "jpeg" && f != "webp")
         throw ConfigError("Output format '" + format + "' is not supported (png, jpg or webp)");
+    video.validate();
     if (quality < 1 || quality > 101)
         throw ConfigError("Quality must be 1..100 (101: lossless webp), got " +
                           std::to_string(quality));
@@ -87,6 +89,10 @@ BatchExporter::BatchExporter(BatchExportOptions options, TranslateFunction trans
     m_options.format = lower(m_options.format);
 }
 
+void BatchExporter::setVideoFrameFactory(VideoFrameFactory factory) {
+    m_videoFrames = std::move(factory);
+}
+
 std::vector<ExportItem> BatchExporter::plan(std::vector<ExportFailure> &failures) const {
     const auto folderCount =
         std::count_if(m_options.inputs.begin(), m_options.inputs.end(),
@@ -95,8 +101,10 @@ std::vector<ExportItem> BatchExporter::plan(std::vector<ExportFailure> &failures
     std::vector<ExportItem> items;
     std::map<std::string, std::string> used; // output -> the input that has it
     auto add = [&](const std::string &input, const fs::path &relative) {
-        const fs::path out =
-            outDir / relative.parent_path() / outputName(relative, m_options.format);
+        // A video keeps its name and so its container.
+        const fs::path out = outDir / relative.parent_path() /
+                             (isVideoFile(input) ? relative.filename()
+                                                 : outputName(relative, m_options.format));
         if (normalAbsolute(out) == normalAbsolute(input)) {
             failures.push_back(
                 {input, "Output '" + out.string() + "' would replace its own input"});
@@ -125,15 +133,19 @@ std::vector<ExportItem> BatchExporter::plan(std::vector<ExportFailure> &failures
                 // An output folder inside the input folder holds a previous run's outputs,
                 // which are not inputs.
                 const bool skipOut = isBelow(outDir, dir);
-                for (const std::string &file : listImageFiles(input, m_options.recursion))
+                const auto media = [](const std::string &p) {
+                    return isImageFile(p) || isVideoFile(p);
+                };
+                for (const std::string &file : listFiles(input, m_options.recursion, media))
                     if (!skipOut || !isBelow(file, outDir))
                         add(file, prefix / normalAbsolute(file).lexically_relative(dir));
             } catch (const std::exception &e) {
                 failures.push_back({input, e.what()});
             }
-        } else if (!isImageFile(input)) {
-            failures.push_back({input, "'" + input + "' is not an image file (expected " +
-                                           imageExtensionList() + ")"});
+        } else if (!isImageFile(input) && !isVideoFile(input)) {
+            failures.push_back({input, "'" + input + "' is not an image or video file (expected " +
+                                           imageExtensionList() + "; " + videoExtensionList() +
+                                           ")"});
         } else {
             add(input, fs::path(input).filename());
         }
@@ -159,9 +171,10 @@ ExportSummary BatchExporter::run(const std::atomic<bool> &cancel,
             break;
         }
         p.currentFile = item.input;
+        p.video = {};
         if (progress)
             progress(p);
-        if (!processOne(item, cancel, s)) {
+        if (!processOne(item, cancel, s, progress)) {
             s.cancelled = true;
             break;
         }
@@ -173,6 +186,7 @@ ExportSummary BatchExporter::run(const std::atomic<bool> &cancel,
             progress(p);
     }
     p.currentFile.clear();
+    p.video = {};
     s.seconds = elapsed();
     if (progress)
         progress(p);
@@ -180,7 +194,7 @@ ExportSummary BatchExporter::run(const std::atomic<bool> &cancel,
 }
 
 bool BatchExporter::processOne(const ExportItem &item, const std::atomic<bool> &cancel,
-                               ExportSummary &s) {
+                               ExportSummary &s, const ProgressFunction &progress) {
     std::error_code ec;
     if (!m_options.overwrite && fs::exists(item.output, ec)) {
         ++s.progress.skipped;
@@ -188,6 +202,10 @@ bool BatchExporter::processOne(const ExportItem &item, const std::atomic<bool> &
     }
     // Boundary of one file: whatever goes wrong with it is recorded and the export goes on.
     try {
+        if (isVideoFile(item.input)) {
+            processVideo(item, cancel, s, progress);
+            return true;
+        }
         const Image input = readImage(item.input, ReadOptions{true});
         const Image output = m_translate(input, cancel);
         fs::create_directories(fs::path(item.output).parent_path(), ec);
@@ -205,6 +223,23 @@ bool BatchExporter::processOne(const ExportItem &item, const std::atomic<bool> &
         s.failures.push_back({item.input, e.what()});
     }
     return true;
+}
+
+void BatchExporter::processVideo(const ExportItem &item, const std::atomic<bool> &cancel,
+                                 ExportSummary &s, const ProgressFunction &progress) {
+    std::error_code ec;
+    fs::create_directories(fs::path(item.output).parent_path(), ec);
+    if (ec)
+        throw IoError("Cannot create folder '" + fs::path(item.output).parent_path().string() +
+                      "': " + ec.message());
+    const FrameFunction frames = m_videoFrames ? m_videoFrames() : FrameFunction(m_translate);
+    s.videos.push_back(translateVideo(item.input, item.output, m_options.video, frames, cancel,
+                                      [&](const VideoProgress &v) {
+                                          s.progress.video = v;
+                                          if (progress)
+                                              progress(s.progress);
+                                      }));
+    ++s.progress.translated;
 }
 
 } // namespace cgs

@@ -2,6 +2,7 @@
 
 #include "core/engine/image.h"
 #include "core/imageio/dataset_scan.h"
+#include "core/imageio/video_translation.h"
 
 #include <atomic>
 #include <cstdint>
@@ -36,6 +37,11 @@ namespace cgs {
 // (writeImage), so a failure or a cancel never leaves a half-written file and never damages
 // what is already in the output folder. A file that cannot be read, translated or written is
 // recorded (path + reason) and the others go on; there is no cap on the number of files.
+// Videos (isVideoFile: mp4, m4v, mov, mkv, webm, avi), given or found in folders, are
+// translated frame by frame into a video of the same container and name
+// (`<outputDir>/clip.mp4`) by translateVideo() with `video` options and a frame function from
+// the video frame factory (one per video, so that per-video state such as temporal smoothing
+// starts afresh); progress then also counts frames.
 
 struct BatchExportOptions {
     std::vector<std::string> inputs; // image files and/or folders
@@ -44,6 +50,7 @@ struct BatchExportOptions {
     std::string format = "png"; // png | jpg | jpeg | webp
     int quality = 95;           // jpg / webp quality 1..100 (webp 101 = lossless)
     bool overwrite = false;     // replace existing outputs (else skip them)
+    VideoTranslateOptions video; // frames range, codec, audio for video inputs
     // Throws ConfigError for no inputs, no output folder, an unknown format or quality.
     void validate() const;
 };
@@ -66,12 +73,14 @@ struct ExportProgress {
     double imagesPerSecond = 0; // translated images per second of wall time
     double etaSeconds = 0;      // for the files left, at the rate so far
     std::string currentFile;    // the input being processed (empty at the end)
+    VideoProgress video;        // frames of the current video (total 0 for an image)
     std::int64_t processed() const { return translated + skipped + failed; }
 };
 
 struct ExportSummary {
     ExportProgress progress;             // the final counts
     std::vector<ExportFailure> failures; // in processing order
+    std::vector<VideoResult> videos;     // the videos written, in processing order
     bool cancelled = false;
     double seconds = 0;
 };
@@ -80,11 +89,16 @@ struct ExportSummary {
 // Cancelled (ends the run as cancelled).
 using TranslateFunction = std::function<Image(const Image &, const std::atomic<bool> &)>;
 using ProgressFunction = std::function<void(const ExportProgress &)>;
+// Makes the frame function for one video (called once per video, before its first frame).
+using VideoFrameFactory = std::function<FrameFunction()>;
 
 class BatchExporter {
 public:
     // Throws ConfigError (options.validate()).
     BatchExporter(BatchExportOptions options, TranslateFunction translate);
+
+    // Videos get their frame functions from `factory` (default: the translate function).
+    void setVideoFrameFactory(VideoFrameFactory factory);
 
     // The files to process, in order, with their output paths; inputs that do not exist or
     // are not images are returned in `failures`. Reads the file system only.
@@ -97,10 +111,14 @@ public:
     ExportSummary run(const std::atomic<bool> &cancel, const ProgressFunction &progress = {});
 
 private:
-    bool processOne(const ExportItem &item, const std::atomic<bool> &cancel, ExportSummary &s);
+    bool processOne(const ExportItem &item, const std::atomic<bool> &cancel, ExportSummary &s,
+                    const ProgressFunction &progress);
+    void processVideo(const ExportItem &item, const std::atomic<bool> &cancel, ExportSummary &s,
+                      const ProgressFunction &progress);
 
     BatchExportOptions m_options;
     TranslateFunction m_translate;
+    VideoFrameFactory m_videoFrames;
 };
 
 } // namespace cgs

@@ -38,10 +38,11 @@ std::string relativeTo(const std::string &folder, const fs::path &path) {
     return full.substr(std::min(cut, full.size()));
 }
 
-void addIfImage(const fs::directory_entry &entry, const std::string &folder,
-                std::vector<std::string> &files) {
+void addIfAccepted(const fs::directory_entry &entry, const std::string &folder,
+                   const std::function<bool(const std::string &)> &accept,
+                   std::vector<std::string> &files) {
     std::error_code ec;
-    if (isHidden(entry.path()) || !entry.is_regular_file(ec) || !isImageFile(entry.path()))
+    if (isHidden(entry.path()) || !entry.is_regular_file(ec) || !accept(entry.path()))
         return;
     const std::string separator = !folder.empty() && folder.back() == '/' ? "" : "/";
     files.push_back(folder + separator + relativeTo(folder, entry.path()));
@@ -54,12 +55,17 @@ const char *toString(Domain domain) {
 }
 
 std::vector<std::string> listImageFiles(const std::string &folder, Recursion recursion) {
+    return listFiles(folder, recursion, [](const std::string &path) { return isImageFile(path); });
+}
+
+std::vector<std::string> listFiles(const std::string &folder, Recursion recursion,
+                                   const std::function<bool(const std::string &)> &accept) {
     checkFolder(folder);
     std::vector<std::string> files;
     std::error_code ec;
     if (recursion == Recursion::TopLevelOnly) {
         for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec))
-            addIfImage(*it, folder, files);
+            addIfAccepted(*it, folder, accept, files);
     } else {
         fs::recursive_directory_iterator it(folder, fs::directory_options::none, ec), end;
         for (; !ec && it != end; it.increment(ec)) {
@@ -67,7 +73,7 @@ std::vector<std::string> listImageFiles(const std::string &folder, Recursion rec
                 it.disable_recursion_pending();
                 continue;
             }
-            addIfImage(*it, folder, files);
+            addIfAccepted(*it, folder, accept, files);
         }
     }
     if (ec)

@@ -2,6 +2,7 @@
 
 #include "core/engine/train/train_options.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,10 @@ const char *toString(Domain domain); // "A" or "B"
 // exist", "'<folder>' is not a folder" or "Cannot list folder '<folder>': <cause>".
 std::vector<std::string> listImageFiles(const std::string &folder,
                                         Recursion recursion = Recursion::TopLevelOnly);
+
+// As listImageFiles, for the files whose path `accept` takes (e.g. images and videos).
+std::vector<std::string> listFiles(const std::string &folder, Recursion recursion,
+                                   const std::function<bool(const std::string &)> &accept);
 
 // As listImageFiles, and throws DatasetError "Folder '<folder>' has no images (looked for jpg,
 // jpeg, png, bmp, tif, tiff, webp)" when it finds none.
