@@ -103,7 +103,7 @@ std::vector<ExportItem> BatchExporter::plan(std::vector<ExportFailure> &failures
     auto add = [&](const std::string &input, const fs::path &relative) {
         // A video keeps its name and so its container.
         const fs::path out = outDir / relative.parent_path() /
-                             (isVideoFile(input) ? relative.filename()
+                             (isVideoFile(input) ? relative.filename().string()
                                                  : outputName(relative, m_options.format));
         if (normalAbsolute(out) == normalAbsolute(input)) {
             failures.push_back(
