@@ -16,8 +16,12 @@ dpkg-deb --field "$DEB" Recommends | grep -q "fonts-noto-cjk" ||
     { echo "Recommends lacks fonts-noto-cjk (Korean labels)"; exit 1; }
 dpkg-deb -x "$DEB" "$ROOT/root"
 R="$ROOT/root"
-"$R/usr/bin/cyclegan" --help | grep -q "train" || { echo "installed cyclegan --help failed"; exit 1; }
-"$R/usr/bin/cyclegan" train --help | grep -q -- "--dataroot"
+# Output captured first: `cmd | grep -q` would let grep close the pipe early, and under pipefail
+# the SIGPIPE of a long --help fails the check.
+help="$("$R/usr/bin/cyclegan" --help)"
+grep -q "train" <<< "$help" || { echo "installed cyclegan --help failed"; exit 1; }
+help="$("$R/usr/bin/cyclegan" train --help)"
+grep -q -- "--dataroot" <<< "$help" || { echo "installed cyclegan train --help lacks --dataroot"; exit 1; }
 test -f "$R/usr/share/cyclegan-studio/demo/monet2photo/trainA/$(ls resources/demo/monet2photo/trainA | head -1)"
 # The bundled demo model is found beside the installed executable and translates a demo photo.
 env -u CGS_SOURCE_DIR -u CGS_DEMO_MODEL "$R/usr/bin/cyclegan" translate --model demo --direction BtoA \

@@ -46,9 +46,14 @@ ModelPicker::ModelPicker(QWidget *parent)
     reloadRecent();
     retranslateUi();
     // A photo dropped on a fresh install goes photo -> Monet with the demo model.
-    if (isDemoModel())
+    if (isDemoModel()) {
         setDirection(cgs::Direction::BToA);
-    connect(m_models, &QComboBox::currentIndexChanged, this, &ModelPicker::updateDirectionNames);
+        m_demoChoseDirection = true;
+    }
+    // A direction the user picks is kept; the demo's photo -> Monet default is not carried over
+    // to the next model (A -> B is what a model's own direction means).
+    connect(m_direction, &QComboBox::activated, this, [this] { m_demoChoseDirection = false; });
+    connect(this, &ModelPicker::modelChanged, this, &ModelPicker::followModel);
 }
 
 void ModelPicker::retranslateUi()
@@ -130,6 +135,15 @@ bool ModelPicker::isDemoModel() const
 {
     const QString demo = QString::fromStdString(cgs::findDemoModelFolder());
     return !demo.isEmpty() && model() == demo;
+}
+
+void ModelPicker::followModel()
+{
+    updateDirectionNames();
+    if (m_demoChoseDirection && !isDemoModel()) {
+        m_demoChoseDirection = false;
+        setDirection(cgs::Direction::AToB); // emits modelChanged when it changes
+    }
 }
 
 void ModelPicker::updateDirectionNames()

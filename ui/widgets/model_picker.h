@@ -44,12 +44,14 @@ protected:
 
 private:
     void updateDirectionNames();
+    void followModel();
     void browseRun();
     void browseWeights();
 
     QLabel *m_modelLabel, *m_directionLabel;
     QComboBox *m_models, *m_direction;
     QToolButton *m_browseRun, *m_browseWeights;
+    bool m_demoChoseDirection = false; // the direction is the demo's default, not the user's
 };
 
 } // namespace cgs::ui

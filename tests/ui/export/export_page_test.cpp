@@ -102,7 +102,10 @@ TEST_F(ExportPageTest, CancelLeavesNoPartialFiles)
 TEST_F(ExportPageTest, WithoutModelNothingStarts)
 {
     QSettings().remove(QStringLiteral("models/recent"));
+    qputenv("CGS_DEMO_MODEL", "none"); // as an installation without the bundled model
     ExportPage page;
+    qunsetenv("CGS_DEMO_MODEL");
+    EXPECT_TRUE(page.modelPicker()->model().isEmpty());
     page.addInputDir(m_dir.path());
     page.setOutputDir(m_dir.filePath("out"));
     page.startExport();
