@@ -780,6 +780,10 @@ From then on, Resume run… continues it here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The image cannot be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Pasted image</source>
         <translation type="unfinished"></translation>
     </message>

@@ -782,6 +782,10 @@ cyclegan train --dataroot &lt;data&gt; --name %1 --checkpoints_dir %2 --continue
         <translation>클립보드에 이미지가 없습니다.</translation>
     </message>
     <message>
+        <source>The image cannot be used.</source>
+        <translation>이 이미지는 사용할 수 없습니다.</translation>
+    </message>
+    <message>
         <source>Pasted image</source>
         <translation>붙여넣은 이미지</translation>
     </message>

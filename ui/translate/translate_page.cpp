@@ -4,6 +4,7 @@
 #include "ui/translate/before_after_view.h"
 #include "ui/widgets/error_banner.h"
 #include "ui/widgets/image_convert.h"
+#include "ui/widgets/mime_image.h"
 #include "ui/widgets/model_picker.h"
 
 #include <QApplication>
@@ -163,12 +164,26 @@ void TranslatePage::openFiles()
 
 void TranslatePage::pasteImage()
 {
-    const QImage image = QApplication::clipboard()->image();
-    if (image.isNull()) {
+    const QMimeData *mime = QApplication::clipboard()->mimeData();
+    if (!mime || !addMimeImage(*mime, tr("Pasted image")))
         m_banner->showMessage(ErrorBanner::Level::Warning, tr("The clipboard holds no image."));
-        return;
+}
+
+bool TranslatePage::addMimeImage(const QMimeData &mime, const QString &name)
+{
+    // Decoded by the core behind its format gate, not by Qt's image plugins (issue 20).
+    cgs::Image image;
+    try {
+        image = imageFromMimeData(mime, name);
+    } catch (const cgs::Error &e) {
+        m_banner->showMessage(ErrorBanner::Level::Error, tr("The image cannot be used."),
+                              QString::fromUtf8(e.what()));
+        return true;
     }
-    addImage(image, tr("Pasted image"));
+    if (image.empty())
+        return false;
+    addImage(toQImage(image), name);
+    return true;
 }
 
 void TranslatePage::clearImages()
@@ -330,7 +345,7 @@ void TranslatePage::dropEvent(QDropEvent *event)
     if (!paths.isEmpty())
         addFiles(paths);
     else if (event->mimeData()->hasImage())
-        addImage(qvariant_cast<QImage>(event->mimeData()->imageData()), tr("Dropped image"));
+        addMimeImage(*event->mimeData(), tr("Dropped image"));
     event->acceptProposedAction();
 }
 

@@ -8,6 +8,7 @@
 class QComboBox;
 class QLabel;
 class QListWidget;
+class QMimeData;
 class QProgressBar;
 class QPushButton;
 
@@ -36,6 +37,11 @@ public:
     QListWidget *entryList() const { return m_list; }
     // The status line: size and time of the selected entry, or why it failed.
     QString statusText() const;
+
+    // Adds the image a paste or drop carries, decoded by the core behind its format gate
+    // (mime_image.h); a refused or corrupt one is reported in the banner, naming `name`.
+    // Returns false when `mime` carries no image at all.
+    bool addMimeImage(const QMimeData &mime, const QString &name);
 
 public slots:
     void addFiles(const QStringList &paths);
