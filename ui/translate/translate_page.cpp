@@ -1,5 +1,6 @@
 #include "ui/translate/translate_page.h"
 
+#include "core/engine/error.h"
 #include "core/imageio/image_codec.h"
 #include "ui/translate/before_after_view.h"
 #include "ui/widgets/error_banner.h"
