@@ -2,6 +2,8 @@
 
 #include "core/engine/error.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
@@ -46,6 +48,17 @@ std::vector<std::uint8_t> readFileBytes(const std::string &path, const std::stri
     }
     ::close(fd);
     return bytes;
+}
+
+std::string lowerExtension(const std::string &path) {
+    const auto dot = path.find_last_of('.');
+    const auto slash = path.find_last_of('/');
+    if (dot == std::string::npos || (slash != std::string::npos && dot < slash))
+        return {};
+    std::string ext = path.substr(dot + 1);
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext;
 }
 
 } // namespace cgs

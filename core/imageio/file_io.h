@@ -13,4 +13,7 @@ namespace cgs {
 // (<cause>)" or "...: file is larger than 2 GiB", with `what` in place of "read image".
 std::vector<std::uint8_t> readFileBytes(const std::string &path, const std::string &what);
 
+// The lower-case extension of the file name without the dot ("png", "mp4"), "" when there is none.
+std::string lowerExtension(const std::string &path);
+
 } // namespace cgs

@@ -22,17 +22,6 @@ namespace {
     throw DatasetError("Cannot read image '" + name + "': " + cause);
 }
 
-std::string lowerExtension(const std::string &path) {
-    const auto dot = path.find_last_of('.');
-    const auto slash = path.find_last_of('/');
-    if (dot == std::string::npos || (slash != std::string::npos && dot < slash))
-        return {};
-    std::string ext = path.substr(dot + 1);
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext;
-}
-
 // 16-bit and float pixels to 8 bits: 65535 -> 255 and 1.0 -> 255, rounding to nearest.
 cv::Mat toEightBit(const cv::Mat &mat, const std::string &name) {
     switch (mat.depth()) {

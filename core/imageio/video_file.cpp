@@ -1,5 +1,7 @@
 #include "core/imageio/video_file.h"
 
+#include "core/imageio/file_io.h"
+
 #include "core/engine/error.h"
 
 #include <algorithm>
@@ -22,19 +24,8 @@ bool isQuickTimeAtom(const unsigned char *type) {
 
 } // namespace
 
-std::string videoExtension(const std::string &path) {
-    const auto slash = path.find_last_of('/');
-    const auto dot = path.find_last_of('.');
-    if (dot == std::string::npos || (slash != std::string::npos && dot < slash))
-        return {};
-    std::string ext = path.substr(dot + 1);
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext;
-}
-
 bool isVideoFile(const std::string &path) {
-    const std::string ext = videoExtension(path);
+    const std::string ext = lowerExtension(path);
     return std::find(kExtensions.begin(), kExtensions.end(), ext) != kExtensions.end();
 }
 

@@ -14,9 +14,6 @@ bool isVideoFile(const std::string &path);
 // "mp4, m4v, mov, mkv, webm, avi": for messages.
 const char *videoExtensionList();
 
-// The lower-case extension without the dot ("mp4"), "" when there is none.
-std::string videoExtension(const std::string &path);
-
 // Checks that the first bytes of `path` are those of a video container, before FFmpeg parses
 // it: MP4 / QuickTime ("ftyp", or a classic QuickTime top-level atom "moov", "mdat", "wide",
 // "free", "skip" at offset 4), Matroska / WebM (EBML magic 1A 45 DF A3), AVI ("RIFF" ....

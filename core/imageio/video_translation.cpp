@@ -4,6 +4,7 @@
 #include "core/engine/error.h"
 #include "core/imageio/audio_copy.h"
 #include "core/imageio/decode_ahead.h"
+#include "core/imageio/file_io.h"
 #include "core/imageio/video_file.h"
 #include "core/imageio/video_reader.h"
 #include "core/imageio/video_writer.h"
@@ -127,7 +128,7 @@ VideoResult translateVideo(const std::string &input, const std::string &output,
     // Reading to the end (end -1) lets the reader notice a truncated file.
     const bool toEnd = options.endFrame < 0 || options.endFrame >= info.frameCount;
     const std::int64_t end = toEnd ? info.frameCount : options.endFrame;
-    const VideoCodec codec = chooseVideoCodec(videoExtension(output), info.fourcc, options.codec);
+    const VideoCodec codec = chooseVideoCodec(lowerExtension(output), info.fourcc, options.codec);
     r.codec = codec.name;
     VideoWriter writer(output, info.width, info.height, info.fps, codec);
     VideoProgress p;

@@ -3,6 +3,7 @@
 #include "core/engine/atomic_file.h"
 #include "core/engine/error.h"
 #include "core/imageio/mat_image.h"
+#include "core/imageio/file_io.h"
 #include "core/imageio/video_file.h"
 
 #include <opencv2/imgproc.hpp>
@@ -52,7 +53,7 @@ VideoWriter::VideoWriter(const std::string &path, int width, int height, double 
         const bool dirOk = fs::is_directory(dir.empty() ? fs::path(".") : dir, ec);
         throw IoError("Cannot write video '" + path + "': " +
                       (dirOk ? "OpenCV's FFmpeg back end cannot encode " + codec.name + " into ." +
-                                   videoExtension(path) + " files"
+                                   lowerExtension(path) + " files"
                              : std::string("its folder does not exist")));
     }
 }

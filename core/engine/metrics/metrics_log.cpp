@@ -1,6 +1,7 @@
 #include "core/engine/metrics/metrics_log.h"
 
 #include "core/engine/atomic_file.h"
+#include "core/engine/csv_line.h"
 #include "core/engine/error.h"
 
 #include <algorithm>
@@ -13,17 +14,6 @@
 
 namespace cgs {
 namespace {
-
-std::vector<std::string> splitCsv(const std::string &line) {
-    std::vector<std::string> cells;
-    std::string cell;
-    std::istringstream in(line);
-    while (std::getline(in, cell, ','))
-        cells.push_back(cell);
-    if (!line.empty() && line.back() == ',')
-        cells.emplace_back();
-    return cells;
-}
 
 std::string number(double value) {
     if (std::isnan(value))
@@ -100,7 +90,7 @@ std::vector<MetricsRow> MetricsLog::read() const {
     if (!std::getline(lines, line))
         return {};
     std::map<std::string, size_t> column;
-    const std::vector<std::string> names = splitCsv(line);
+    const std::vector<std::string> names = splitCsvLine(line);
     for (size_t i = 0; i < names.size(); ++i)
         column[names[i]] = i;
     if (!column.count("checkpoint") || !column.count("direction"))
@@ -108,7 +98,7 @@ std::vector<MetricsRow> MetricsLog::read() const {
                               "' has no checkpoint and direction columns");
     std::vector<MetricsRow> rows;
     while (std::getline(lines, line)) {
-        const std::vector<std::string> cells = splitCsv(line);
+        const std::vector<std::string> cells = splitCsvLine(line);
         auto cell = [&](const char *name) -> std::string {
             auto it = column.find(name);
             return it != column.end() && it->second < cells.size() ? cells[it->second] : "";

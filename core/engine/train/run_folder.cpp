@@ -1,6 +1,7 @@
 #include "core/engine/train/run_folder.h"
 
 #include "core/engine/atomic_file.h"
+#include "core/engine/csv_line.h"
 #include "core/engine/checkpoint/checkpoint_store.h"
 #include "core/engine/error.h"
 #include "core/engine/train/run_lock.h"
@@ -32,17 +33,6 @@ std::string formatRow(const StepReport &r) {
     return text + buf;
 }
 
-std::vector<std::string> splitCells(const std::string &line) {
-    std::vector<std::string> cells;
-    std::string cell;
-    std::istringstream in(line);
-    while (std::getline(in, cell, ','))
-        cells.push_back(cell);
-    if (!line.empty() && line.back() == ',')
-        cells.emplace_back();
-    return cells;
-}
-
 bool parseNumber(const std::string &text, double &value) {
     char *end = nullptr;
     value = std::strtod(text.c_str(), &end);
@@ -58,7 +48,7 @@ bool parseInteger(const std::string &text, std::int64_t &value) {
 // One data row by the header's column names; false when it does not parse (a torn or edited
 // line, or one with another number of cells than the header).
 bool parseRow(const std::vector<std::string> &header, const std::string &line, StepReport &s) {
-    const std::vector<std::string> cells = splitCells(line);
+    const std::vector<std::string> cells = splitCsvLine(line);
     if (cells.size() != header.size())
         return false;
     const auto &lossNames = LossValues::names();
@@ -179,7 +169,7 @@ RunFolder::LossRows RunFolder::readLosses(std::size_t fromRow) const {
     std::string headerLine = text.substr(0, headerEnd);
     if (!headerLine.empty() && headerLine.back() == '\r')
         headerLine.pop_back();
-    const std::vector<std::string> header = splitCells(headerLine);
+    const std::vector<std::string> header = splitCsvLine(headerLine);
     // Count the complete rows first: a file shorter than fromRow was rewritten by a resume.
     std::size_t complete = 0;
     for (std::size_t pos = headerEnd + 1; (pos = text.find('\n', pos)) != std::string::npos; ++pos)
