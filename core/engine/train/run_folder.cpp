@@ -205,6 +205,13 @@ std::string RunFolder::previewPath(int epoch, std::int64_t iteration,
     return previewsDir() + name + extension;
 }
 
+std::string RunFolder::rescuedGeneratorsDir(const std::string &tag,
+                                            std::int64_t iteration) const {
+    char name[32];
+    std::snprintf(name, sizeof name, "_iter%08lld", static_cast<long long>(iteration));
+    return m_dir + "/rescued/" + tag + name;
+}
+
 std::vector<std::string> RunFolder::previews() const {
     std::vector<std::string> files;
     std::error_code ec;

@@ -16,6 +16,8 @@ namespace cgs {
 //   <run>/previews/        one grid image per preview, epoch<EEE>_iter<IIIIIIII>.<ext>
 //   <run>/checkpoints/     checkpoint folders (checkpoint/checkpoint_store.h owns their format)
 //   <run>/.lock            the run lock of a training in progress (run_lock.h)
+//   <run>/rescued/         generators saved alone when a checkpoint could not be written:
+//                          <tag>_iter<IIIIIIII>/, a model folder (translate --model)
 // with <run> = <checkpointsDir>/<name>. Every write is atomic or an append of whole lines, so
 // a reader may read a run that a training (in this or another process) is writing.
 // Torch-free: the studio and the CLI use it as a facade. Reentrant; no state but the path.
@@ -80,6 +82,11 @@ public:
     std::string previewPath(int epoch, std::int64_t iteration, const std::string &extension) const;
     // The preview files, oldest first (by name, which sorts by epoch and iteration).
     std::vector<std::string> previews() const;
+
+    // --- rescued/
+    // Where the two generators go, as a model folder, when the checkpoint `tag` after
+    // `iteration` steps could not be written (the trainer's last resort against losing them).
+    std::string rescuedGeneratorsDir(const std::string &tag, std::int64_t iteration) const;
 
 private:
     std::string m_dir;

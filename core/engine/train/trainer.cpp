@@ -1,6 +1,7 @@
 #include "core/engine/train/trainer.h"
 
 #include "core/engine/train/cycle_gan_model.h"
+#include "core/engine/checkpoint/generator_checkpoint.h"
 #include "core/engine/device.h"
 #include "core/engine/device_util.h"
 #include "core/engine/error.h"
@@ -85,6 +86,7 @@ struct Trainer::Impl {
     void flush(TrainingObserver &observer);
     void preview(TrainingObserver &observer);
     void save(TrainingObserver &observer, const std::string &tag);
+    std::string rescueGenerators(const std::string &tag);
     void drainWarnings(TrainingObserver &observer);
     std::int64_t totalIterations() const {
         return epochSize * (lastEpoch - options.epochCount + 1);
@@ -326,11 +328,35 @@ void Trainer::Impl::save(TrainingObserver &observer, const std::string &tag) {
     if (capturable)
         capturable->syncToModel();
     CheckpointReport report;
-    report.path = TrainingCheckpoint::save(folder.checkpointsDir(), tag, *model, counters);
+    try {
+        report.path = TrainingCheckpoint::save(folder.checkpointsDir(), tag, *model, counters);
+    } catch (const IoError &e) {
+        throw IoError(e.what() + rescueGenerators(tag));
+    } catch (const CheckpointError &e) {
+        throw CheckpointError(e.what() + rescueGenerators(tag));
+    }
     report.tag = tag;
     report.iteration = counters.iteration;
     report.epoch = counters.epoch;
     observer.checkpointSaved(report);
+}
+
+// The last resort when a checkpoint cannot be written (its folder, or the training state it
+// holds, failed): the two generators, which are what a user translates with, are written alone
+// as a model folder under rescued/, so that the training is never lost. Returns the sentence
+// that the checkpoint's message gets: where they are, or why even that failed.
+std::string Trainer::Impl::rescueGenerators(const std::string &tag) {
+    const std::string dir = folder.rescuedGeneratorsDir(tag, counters.iteration);
+    std::error_code ec;
+    try {
+        fs::create_directories(dir);
+        saveModelFolder(dir, model->netGA, model->netGB);
+    } catch (const std::exception &e) {
+        fs::remove_all(dir, ec); // no half model folder on a full disk
+        return "; saving the generators alone to '" + dir + "' failed too: " + e.what();
+    }
+    return "; the generators of iteration " + std::to_string(counters.iteration) +
+           " were saved alone to '" + dir + "' (translate with --model " + dir + ")";
 }
 
 TrainSummary Trainer::run(TrainingObserver &observer, TrainControl &control) {

@@ -174,6 +174,52 @@ TEST_F(TrainFieldReports, RunWithoutACheckpointCanBeStartedAgain) {
     EXPECT_NE(again.output.find("starting it again"), std::string::npos) << again.output;
 }
 
+// The field report's second half, as a kind: the FIRST checkpoint cannot be written (here a
+// file-size limit that the generators fit under but the optimizer state does not), so there
+// is no earlier checkpoint to keep. The generators are written alone, and they translate.
+TEST_F(TrainFieldReports, FirstCheckpointThatCannotBeWrittenRescuesTheGenerators) {
+    image("trainA/a.png", 40, 40, 1);
+    image("trainB/b.png", 40, 40, 2);
+    const Result probe = run(train("probe", 1, {"--preprocess", "none"}), "probe");
+    ASSERT_EQ(probe.exitCode, 0) << probe.output;
+    const auto generatorBytes = fs::file_size(run("probe") / "checkpoints/latest/G_A.pt");
+    const auto optimizerBytes = fs::file_size(run("probe") / "checkpoints/latest/optimizer_G.pt");
+    ASSERT_GT(optimizerBytes, 2 * generatorBytes);
+    const auto limit = static_cast<long long>(2 * generatorBytes);
+
+    CliProcess p(train("full", 1, {"--preprocess", "none"}), m_dir / "full.txt",
+                 e2e::SpawnLimits{limit});
+    ASSERT_TRUE(p.wait(300)) << p.output();
+    EXPECT_EQ(p.exitCode(), 7) << p.output();
+    const std::string out = p.output();
+    EXPECT_NE(out.find("Cannot write checkpoint '" + (run("full") / "checkpoints/epoch_0001").string()),
+              std::string::npos)
+        << out;
+    EXPECT_NE(out.find("File too large"), std::string::npos) << out;
+    const fs::path rescued = run("full") / "rescued/epoch_0001_iter00000001";
+    EXPECT_NE(out.find("were saved alone to '" + rescued.string() + "'"), std::string::npos) << out;
+    EXPECT_FALSE(fs::exists(run("full") / "checkpoints/epoch_0001"));
+    EXPECT_FALSE(fs::exists(run("full") / "checkpoints/.epoch_0001.tmp"));
+
+    // The rescued generators are the trained ones: they translate in both directions exactly
+    // as the same seeded run's checkpoint does.
+    for (const char *direction : {"AtoB", "BtoA"})
+        for (const fs::path &model : {rescued, run("probe") / "checkpoints/latest"}) {
+            const std::string name = std::string(direction) + "_" + model.parent_path().filename().string();
+            const Result t = run({"translate", (m_dir / "data/trainA/a.png").string(), "--model",
+                                  model.string(), "--direction", direction, "-o",
+                                  (m_dir / name).string()},
+                                 name);
+            ASSERT_EQ(t.exitCode, 0) << t.output;
+        }
+    for (const std::string direction : {"AtoB", "BtoA"}) {
+        const std::string fromRescued = e2e::readAll(m_dir / (direction + "_rescued") / "a.png");
+        EXPECT_FALSE(fromRescued.empty()) << direction;
+        EXPECT_EQ(fromRescued, e2e::readAll(m_dir / (direction + "_checkpoints") / "a.png"))
+            << direction;
+    }
+}
+
 TEST_F(TrainFieldReports, CtrlCExits130AfterWritingLatest) {
     image("trainA/a.png", 40, 40, 1);
     image("trainB/b.png", 40, 40, 2);
