@@ -813,5 +813,104 @@ cyclegan train --dataroot &lt;data&gt; --name %1 --checkpoints_dir %2 --continue
         <source>Dropped image</source>
         <translation>끌어다 놓은 이미지</translation>
     </message>
+    <message>
+        <source>Videos (*.mp4 *.m4v *.mov *.mkv *.webm *.avi)</source>
+        <translation>동영상 (*.mp4 *.m4v *.mov *.mkv *.webm *.avi)</translation>
+    </message>
+</context>
+<context>
+    <name>cgs::ui::VideoPanel</name>
+    <message>
+        <source>Temporal smoothing</source>
+        <translation>시간적 평활화</translation>
+    </message>
+    <message>
+        <source>Weight of the past frames in the instance-norm statistics of the exported video (0 = off, every frame on its own; reset at scene cuts). Less flicker, but a frame moves away from its own translation. The slider always shows single frames.</source>
+        <translation>내보내는 동영상에서 인스턴스 정규화 통계에 과거 프레임이 차지하는 비중입니다(0 = 끔, 프레임마다 따로 변환; 장면 전환에서 초기화). 깜박임은 줄지만 각 프레임이 단독 변환 결과에서 조금 멀어집니다. 슬라이더는 언제나 단일 프레임 변환을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Export video…</source>
+        <translation>동영상 내보내기…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Close video</source>
+        <translation>동영상 닫기</translation>
+    </message>
+    <message>
+        <source>Decoding the frame…</source>
+        <translation>프레임을 디코딩하는 중…</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Cannot open the video %1</source>
+        <translation>동영상 %1을(를) 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 여는 중…</translation>
+    </message>
+    <message>
+        <source>%1 × %2, %3 frames at %4 fps</source>
+        <translation>%1 × %2, %3프레임, %4 fps</translation>
+    </message>
+    <message>
+        <source>Cannot translate frame %1 of %2</source>
+        <translation>%2의 프레임 %1을(를) 변환할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Frame %1 in %2 s</source>
+        <translation>프레임 %1, %2초</translation>
+    </message>
+    <message>
+        <source>No video</source>
+        <translation>동영상 없음</translation>
+    </message>
+    <message>
+        <source>Frame %1 of %2</source>
+        <translation>프레임 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Export video</source>
+        <translation>동영상 내보내기</translation>
+    </message>
+    <message>
+        <source>Videos (*.%1);;Videos (*.mp4 *.m4v *.mov *.mkv *.webm *.avi)</source>
+        <translation>동영상 (*.%1);;동영상 (*.mp4 *.m4v *.mov *.mkv *.webm *.avi)</translation>
+    </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>먼저 모델을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>%1 내보내는 중…</translation>
+    </message>
+    <message>
+        <source>Frame %1 of %2, %3 frames/s, %4 s left</source>
+        <translation>프레임 %1 / %2, 초당 %3프레임, %4초 남음</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>내보내기를 취소했습니다. 파일을 쓰지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>내보내기 실패</translation>
+    </message>
+    <message>
+        <source>Cannot export the video %1</source>
+        <translation>동영상 %1을(를) 내보낼 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2 frames of %3 × %4 at %5 fps (%6; %7) in %8 s</source>
+        <translation>%1 저장: %3 × %4 크기 %2프레임, %5 fps (%6; %7), %8초</translation>
+    </message>
 </context>
 </TS>

@@ -2,7 +2,9 @@
 
 #include "core/engine/error.h"
 #include "core/imageio/image_codec.h"
+#include "core/imageio/video_file.h"
 #include "ui/translate/before_after_view.h"
+#include "ui/translate/video_panel.h"
 #include "ui/widgets/error_banner.h"
 #include "ui/widgets/image_convert.h"
 #include "ui/widgets/mime_image.h"
@@ -68,6 +70,22 @@ TranslatePage::TranslatePage(QWidget *parent)
     layout->addLayout(tools);
     layout->addWidget(m_banner);
     layout->addWidget(split, 1);
+    m_videoPanel = new VideoPanel(&m_service, m_picker);
+    m_videoPanel->hide();
+    layout->addWidget(m_videoPanel, 1);
+    connect(m_videoPanel, &VideoPanel::videoOpened, this, [this, split] {
+        m_banner->clear();
+        split->hide();
+        m_videoPanel->show();
+    });
+    connect(m_videoPanel, &VideoPanel::videoClosed, this, [this, split] {
+        m_videoPanel->hide();
+        split->show();
+    });
+    connect(m_videoPanel, &VideoPanel::failed, m_banner,
+            [this](const QString &summary, const QString &detail) {
+                m_banner->showError(summary, detail);
+            });
 
     auto *paste = new QShortcut(QKeySequence::Paste, this);
     connect(paste, &QShortcut::activated, this, &TranslatePage::pasteImage);
@@ -114,7 +132,9 @@ void TranslatePage::addFiles(const QStringList &paths)
 {
     QStringList files;
     for (const QString &path : paths) {
-        if (QFileInfo(path).isDir()) {
+        if (cgs::isVideoFile(path.toStdString()) && !QFileInfo(path).isDir()) {
+            m_videoPanel->openVideo(path); // one video at a time: the last one dropped
+        } else if (QFileInfo(path).isDir()) {
             QDirIterator it(path, QDir::Files, QDirIterator::Subdirectories);
             while (it.hasNext()) {
                 const QString file = it.next();
@@ -134,6 +154,8 @@ void TranslatePage::addFiles(const QStringList &paths)
         new QListWidgetItem(entry.name, m_list);
         updateItem(m_entries.size() - 1);
     }
+    if (!files.isEmpty())
+        m_videoPanel->closeVideo(); // images take the view back
     if (!files.isEmpty() && m_list->currentRow() < 0)
         m_list->setCurrentRow(m_entries.size() - files.size());
 }
@@ -156,7 +178,8 @@ void TranslatePage::openFiles()
     const QStringList files = QFileDialog::getOpenFileNames(
         this, tr("Open images"),
         settings.value(QStringLiteral("folders/translateInput"), QDir::homePath()).toString(),
-        tr("Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp);;All files (*)"));
+        tr("Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp);;All files (*)") +
+            QStringLiteral(";;") + tr("Videos (*.mp4 *.m4v *.mov *.mkv *.webm *.avi)"));
     if (files.isEmpty())
         return;
     settings.setValue(QStringLiteral("folders/translateInput"), QFileInfo(files[0]).absolutePath());

@@ -17,10 +17,13 @@ namespace cgs::ui {
 class BeforeAfterView;
 class ErrorBanner;
 class ModelPicker;
+class VideoPanel;
 
 // The Translate page: drop images (or folders, or open by dialog, or paste), each is translated
 // at its own size with the chosen model and direction, shown before/after with zoom; the result
 // can be saved. Changing the model or the direction translates the shown images again.
+// A video file (cgs::isVideoFile) opens in the VideoPanel instead: frame slider, original and
+// translated frame side by side, "Export video…".
 class TranslatePage : public QWidget {
     Q_OBJECT
 public:
@@ -35,6 +38,8 @@ public:
     QImage entryOutput(int i) const { return m_entries.value(i).output; }
     QString entryError(int i) const { return m_entries.value(i).error; }
     QListWidget *entryList() const { return m_list; }
+    // The frame slider and "Export video…" of a dropped or opened video (video_panel.h).
+    VideoPanel *videoPanel() const { return m_videoPanel; }
     // The status line: size and time of the selected entry, or why it failed.
     QString statusText() const;
 
@@ -91,6 +96,7 @@ private:
     QPushButton *m_open, *m_paste, *m_save, *m_fit, *m_actualSize, *m_clear;
     QProgressBar *m_busy;
     QLabel *m_status;
+    VideoPanel *m_videoPanel; // shown instead of the image list while a video is open
 };
 
 } // namespace cgs::ui

@@ -1,6 +1,7 @@
 #include "ui/export/export_page.h"
 
 #include "ui/widgets/model_picker.h"
+#include "tests/core/imageio/video_test_util.h"
 #include "tests/ui/ui_test_support.h"
 
 #include <QDir>
@@ -97,6 +98,39 @@ TEST_F(ExportPageTest, CancelLeavesNoPartialFiles)
         ++files;
     }
     EXPECT_EQ(files, summary.progress.done);
+}
+
+TEST_F(ExportPageTest, AFolderHoldingAVideoExportsItFrameByFrame)
+{
+    const QString in = m_dir.filePath("in");
+    const QString out = m_dir.filePath("out");
+    QDir().mkpath(in);
+    // A lossless 24-frame clip written by OpenCV itself, beside an image.
+    cgs::test::writeClip(QDir(in).filePath("clip.mkv").toStdString(),
+                         cgs::test::panningFrames(24, 68, 52), 12);
+    test::writeTestImage(in, "still.png", 40, 30);
+
+    ExportPage page;
+    page.modelPicker()->setModel(s_runDir);
+    page.addInputDir(in);
+    page.setOutputDir(out);
+    QSignalSpy finished(&page, &ExportPage::exportFinished);
+    page.startExport();
+    ASSERT_TRUE(waitUntil([&] { return !finished.isEmpty(); }, 120000));
+    const auto summary = finished.first().at(0).value<ExportSummary>();
+    EXPECT_TRUE(summary.error.isEmpty()) << summary.error.toStdString();
+    for (const ExportFailure &f : summary.failures)
+        ADD_FAILURE() << f.path.toStdString() << ": " << f.reason.toStdString();
+    EXPECT_EQ(summary.progress.total, 2);
+    EXPECT_EQ(summary.progress.done, 2);
+    // The video keeps its name and container; same frame count, size and rate.
+    double fps = 0;
+    const auto frames = cgs::test::readClip(QDir(out).filePath("clip.mkv").toStdString(), &fps);
+    ASSERT_EQ(frames.size(), 24u);
+    EXPECT_EQ(frames[0].cols, 68);
+    EXPECT_EQ(frames[0].rows, 52);
+    EXPECT_NEAR(fps, 12, 1e-6);
+    EXPECT_EQ(QImage(QDir(out).filePath("still.png")).size(), QSize(40, 30));
 }
 
 TEST_F(ExportPageTest, WithoutModelNothingStarts)
