@@ -325,6 +325,10 @@
         <source>Cancelled.</source>
         <translation>취소되었습니다.</translation>
     </message>
+    <message>
+        <source>%1: frame %2 of %3, %4 frames/s</source>
+        <translation>%1: 프레임 %2 / %3, 초당 %4프레임</translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::LossPlot</name>

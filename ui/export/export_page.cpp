@@ -193,8 +193,15 @@ void ExportPage::showProgress(const ExportProgress &p)
 {
     m_progress->setRange(0, qMax(1, p.total));
     m_progress->setValue(p.done + p.skipped + p.failed);
+    // A video is one file of many frames: its own frame count and rate tell how it goes.
+    if (p.videoFrames > 0 && !p.current.isEmpty())
+        m_rate->setText(tr("%1: frame %2 of %3, %4 frames/s")
+                            .arg(QFileInfo(p.current).fileName())
+                            .arg(p.videoFrame)
+                            .arg(p.videoFrames)
+                            .arg(p.framesPerSecond, 0, 'f', 1));
     // Until the first image is done there is no rate to tell (a large image can take seconds).
-    if (p.done == 0 && p.imagesPerSecond <= 0)
+    else if (p.done == 0 && p.imagesPerSecond <= 0)
         m_rate->setText(p.current.isEmpty() ? tr("Starting\u2026")
                                             : tr("Working on %1\u2026")
                                                   .arg(QFileInfo(p.current).fileName()));

@@ -67,6 +67,9 @@ ExportSummary FolderExportJob::run(const ExportRequest &request, const std::atom
         q.imagesPerSecond = p.imagesPerSecond;
         q.etaSeconds = p.etaSeconds;
         q.current = QString::fromStdString(p.currentFile);
+        q.videoFrame = p.video.frame;
+        q.videoFrames = p.video.total;
+        q.framesPerSecond = p.video.framesPerSecond;
         return q;
     };
     // Boundary of a pool thread: failures of single files are in the summary; anything else

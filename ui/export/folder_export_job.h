@@ -33,6 +33,10 @@ struct ExportProgress {
     double imagesPerSecond = 0;
     double etaSeconds = 0;
     QString current;
+    // Frames of the video being translated (videoFrames 0 while the current file is an image).
+    qint64 videoFrame = 0;
+    qint64 videoFrames = 0;
+    double framesPerSecond = 0;
 };
 
 struct ExportFailure {

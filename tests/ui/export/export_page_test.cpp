@@ -165,5 +165,29 @@ TEST(ExportPage, NoRateIsClaimedBeforeTheFirstImageIsDone)
     EXPECT_TRUE(page.rateText().contains("12 s left")) << page.rateText().toStdString();
 }
 
+TEST(ExportPage, AVideoShowsItsFramesInsteadOfImages)
+{
+    ExportPage page;
+    ExportProgress p;
+    p.total = 3;
+    p.done = 1;
+    p.imagesPerSecond = 0.2;
+    p.current = QStringLiteral("/data/in/ride.mp4");
+    p.videoFrame = 37;
+    p.videoFrames = 250;
+    p.framesPerSecond = 1.5;
+    page.showProgress(p);
+    EXPECT_TRUE(page.rateText().contains("ride.mp4")) << page.rateText().toStdString();
+    EXPECT_TRUE(page.rateText().contains("37")) << page.rateText().toStdString();
+    EXPECT_TRUE(page.rateText().contains("250")) << page.rateText().toStdString();
+    EXPECT_TRUE(page.rateText().contains("1.5 frames/s")) << page.rateText().toStdString();
+
+    // The next file is an image again: the image rate is back.
+    p.current = QStringLiteral("/data/in/still.png");
+    p.videoFrame = p.videoFrames = 0;
+    page.showProgress(p);
+    EXPECT_TRUE(page.rateText().contains("0.2 images/s")) << page.rateText().toStdString();
+}
+
 } // namespace
 } // namespace cgs::ui
