@@ -226,6 +226,45 @@
         <source>Cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Stop evaluating (%1: %2/%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FID, KID and SWD of each model column on the test images (saved in the run&apos;s metrics.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add run checkpoints to evaluate them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the dataset folder with testA and testB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop evaluating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A checkpoint could not be evaluated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SWD only: FID and KID need the Inception weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unreadable test image(s) skipped.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::ExportPage</name>
@@ -485,6 +524,41 @@
     </message>
 </context>
 <context>
+    <name>cgs::ui::MetricsPlot</name>
+    <message>
+        <source>A → B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B → A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (lower is better)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No metrics yet: Evaluate, or train with an evaluation frequency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>best A → B: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>best B → A: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cgs::ui::ModelPicker</name>
     <message>
         <source>Model</source>
@@ -719,6 +793,10 @@
         <source>Continue it once from the command line, with the options it was trained with:
 cyclegan train --dataroot &lt;data&gt; --name %1 --checkpoints_dir %2 --continue_train --epoch_count &lt;next epoch&gt;
 From then on, Resume run… continues it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -226,6 +226,44 @@
         <source>Cannot write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
+    <message>
+        <source>Stop evaluating (%1: %2/%3)</source>
+        <translation>평가 중지 (%1: %2/%3)</translation>
+    </message>
+    <message>
+        <source>Evaluate…</source>
+        <translation>평가…</translation>
+    </message>
+    <message>
+        <source>FID, KID and SWD of each model column on the test images (saved in the run&apos;s metrics.csv)</source>
+        <translation>테스트 이미지로 각 모델 열의 FID, KID, SWD 계산 (실행 폴더의 metrics.csv에 저장)</translation>
+    </message>
+    <message>
+        <source>Add run checkpoints to evaluate them.</source>
+        <translation>평가하려면 실행의 체크포인트를 추가하세요.</translation>
+    </message>
+    <message>
+        <source>Choose the dataset folder with testA and testB</source>
+        <translation>testA와 testB가 있는 데이터셋 폴더 선택</translation>
+    </message>
+    <message>
+        <source>Stop evaluating</source>
+        <translation>평가 중지</translation>
+    </message>
+    <message>
+        <source>A checkpoint could not be evaluated</source>
+        <translation>체크포인트를 평가할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>SWD only: FID and KID need the Inception weights.</source>
+        <translation>SWD만 계산했습니다: FID와 KID에는 Inception 가중치가 필요합니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unreadable test image(s) skipped.</source>
+        <translation>
+            <numerusform>읽을 수 없는 테스트 이미지 %n개를 건너뛰었습니다.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::ExportPage</name>
@@ -485,6 +523,41 @@
     </message>
 </context>
 <context>
+    <name>cgs::ui::MetricsPlot</name>
+    <message>
+        <source>A → B</source>
+        <translation>A → B</translation>
+    </message>
+    <message>
+        <source>B → A</source>
+        <translation>B → A</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>에폭</translation>
+    </message>
+    <message>
+        <source>metric</source>
+        <translation>지표</translation>
+    </message>
+    <message>
+        <source>%1 (lower is better)</source>
+        <translation>%1 (낮을수록 좋음)</translation>
+    </message>
+    <message>
+        <source>No metrics yet: Evaluate, or train with an evaluation frequency.</source>
+        <translation>아직 지표가 없습니다: 평가를 실행하거나 평가 주기를 지정해 학습하세요.</translation>
+    </message>
+    <message>
+        <source>best A → B: %1</source>
+        <translation>최고 A → B: %1</translation>
+    </message>
+    <message>
+        <source>best B → A: %1</source>
+        <translation>최고 B → A: %1</translation>
+    </message>
+</context>
+<context>
     <name>cgs::ui::ModelPicker</name>
     <message>
         <source>Model</source>
@@ -722,6 +795,10 @@ From then on, Resume run… continues it here.</source>
         <translation>명령줄에서 학습 당시의 옵션으로 한 번 이어서 학습하십시오:
 cyclegan train --dataroot &lt;data&gt; --name %1 --checkpoints_dir %2 --continue_train --epoch_count &lt;다음 에포크&gt;
 그 뒤로는 여기에서 “실행 이어서 하기…”로 이어갈 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>지표</translation>
     </message>
 </context>
 <context>

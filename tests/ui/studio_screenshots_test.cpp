@@ -103,6 +103,11 @@ TEST(StudioScreenshots, EveryPageDuringAShortRealTraining)
     window.showPage(MainWindow::ComparePageIndex);
     compare->addRunCheckpoints(runDir);
     compare->addInputs(demoImages(QStringLiteral("testA"), 3));
+    // Metrics per checkpoint (SWD without Inception weights; FID/KID with $CGS_INCEPTION_WEIGHTS).
+    QSignalSpy evaluated(compare, &ComparePage::evaluationFinished);
+    compare->evaluate(QDir(test::demoDataroot()).filePath(QStringLiteral("testA")),
+                      QDir(test::demoDataroot()).filePath(QStringLiteral("testB")));
+    ASSERT_TRUE(waitUntil([&] { return !evaluated.isEmpty(); }, 600000));
     QSignalSpy compared(compare, &ComparePage::comparisonFinished);
     compare->compare();
     ASSERT_TRUE(waitUntil([&] { return !compared.isEmpty(); }, 120000));

@@ -1,5 +1,7 @@
 #include "ui/compare/compare_grid.h"
 
+#include <algorithm>
+
 #include <QGraphicsPixmapItem>
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
@@ -13,7 +15,7 @@ namespace cgs::ui {
 
 namespace {
 constexpr int kGap = 8;
-constexpr int kHeaderHeight = 44;
+constexpr int kHeaderHeight = 62;
 constexpr int kMaxCell = 512;
 } // namespace
 
@@ -52,18 +54,12 @@ void CompareGrid::reset(const QStringList &modelHeaders, const QVector<QImage> &
         h = qMax(h, s.height());
     }
     m_cellSize = QSize(w, h);
-    QStringList headers = QStringList{inputHeader} + modelHeaders;
-    for (int c = 0; c < headers.size(); ++c) {
-        // "run / tag" headers show the tag in bold over the run's name.
+    for (int c = -1; c < modelHeaders.size(); ++c) {
         auto *text = m_scene->addText(QString());
-        const int split = headers[c].lastIndexOf(QLatin1String(" / "));
-        text->setHtml(split < 0 ? QStringLiteral("<b>%1</b>").arg(headers[c].toHtmlEscaped())
-                                : QStringLiteral("<b>%1</b><br><small>%2</small>")
-                                      .arg(headers[c].mid(split + 3).toHtmlEscaped(),
-                                           headers[c].left(split).toHtmlEscaped()));
+        text->setHtml(headerHtml(c));
         text->setDefaultTextColor(palette().color(QPalette::Text));
         text->setTextWidth(m_cellSize.width());
-        text->setPos(cellOrigin(0, c) + QPointF(0, -kHeaderHeight));
+        text->setPos(cellOrigin(0, c + 1) + QPointF(0, -kHeaderHeight));
         text->setVisible(false); // the view shows the header strip instead
         m_sceneHeaders << text;
     }
@@ -72,6 +68,32 @@ void CompareGrid::reset(const QStringList &modelHeaders, const QVector<QImage> &
     m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-kGap, -kGap, kGap, kGap));
     resetTransform();
     fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio);
+    m_headerStrip->update();
+}
+
+QString CompareGrid::headerHtml(int column) const
+{
+    // "run / tag" headers show the tag in bold over the run's name, then the column's note.
+    const QString header = column < 0 ? m_inputHeader : m_headers.value(column);
+    const int split = header.lastIndexOf(QLatin1String(" / "));
+    QString html = split < 0 ? QStringLiteral("<b>%1</b>").arg(header.toHtmlEscaped())
+                             : QStringLiteral("<b>%1</b><br><small>%2</small>")
+                                   .arg(header.mid(split + 3).toHtmlEscaped(),
+                                        header.left(split).toHtmlEscaped());
+    const QString note = column < 0 ? QString() : m_notes.value(column);
+    if (!note.isEmpty())
+        html += QStringLiteral("<br><span style=\"color:#1f77b4\">%1</span>").arg(note.toHtmlEscaped());
+    return html;
+}
+
+void CompareGrid::setColumnNotes(const QStringList &notes)
+{
+    m_notes = notes;
+    for (int i = 1; i < m_sceneHeaders.size(); ++i)
+        m_sceneHeaders[i]->setHtml(headerHtml(i - 1));
+    // The strip grows by a line for the notes.
+    setViewportMargins(0, headerStripHeight(), 0, 0);
+    placeHeaderStrip();
     m_headerStrip->update();
 }
 
@@ -118,8 +140,13 @@ QImage CompareGrid::renderGrid() const
     return image;
 }
 
-// Two lines: the tag in bold over the run's name.
-int CompareGrid::headerStripHeight() const { return 2 * fontMetrics().height() + 6; }
+// Two lines: the tag in bold over the run's name; a third for the notes when there are any.
+int CompareGrid::headerStripHeight() const
+{
+    const bool notes = std::any_of(m_notes.begin(), m_notes.end(),
+                                   [](const QString &note) { return !note.isEmpty(); });
+    return (notes ? 3 : 2) * fontMetrics().height() + 6;
+}
 
 QRect CompareGrid::headerRect(int column) const
 {
@@ -154,6 +181,15 @@ void CompareGrid::paintHeaders()
         painter.setFont(font());
         painter.drawText(QRect(rect.left(), rect.top() + line, rect.width(), line), Qt::AlignLeft,
                          fontMetrics().elidedText(run, Qt::ElideMiddle, rect.width()));
+        const QString note = c < 0 ? QString() : m_notes.value(c);
+        if (!note.isEmpty()) {
+            painter.save();
+            painter.setPen(QColor(0x1f, 0x77, 0xb4));
+            painter.drawText(QRect(rect.left(), rect.top() + 2 * line, rect.width(), line),
+                             Qt::AlignLeft,
+                             fontMetrics().elidedText(note, Qt::ElideRight, rect.width()));
+            painter.restore();
+        }
     }
 }
 

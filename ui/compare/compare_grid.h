@@ -4,7 +4,7 @@
 #include <QImage>
 #include <QVector>
 
-class QGraphicsItem;
+class QGraphicsTextItem;
 class QGraphicsScene;
 
 namespace cgs::ui {
@@ -22,6 +22,9 @@ public:
                const QString &inputHeader);
     void setCell(int row, int column, const QImage &image);
     void setCellError(int row, int column, const QString &message);
+    // A third header line per model column (e.g. "FID 112.40 ★"), kept across reset().
+    void setColumnNotes(const QStringList &notes);
+    QString columnNote(int column) const { return m_notes.value(column); }
 
     int rowCount() const { return m_inputs.size(); }
     int modelColumnCount() const { return m_headers.size(); }
@@ -46,15 +49,18 @@ private:
     void paintHeaders();
     void placeHeaderStrip();
     int headerStripHeight() const;
+    QString headerHtml(int column) const; // column -1: the input column
 
     QGraphicsScene *m_scene;
     QStringList m_headers;
+    QStringList m_notes;
     QVector<QImage> m_inputs;
     QVector<QVector<QImage>> m_cells;
     QSize m_cellSize;
     QString m_inputHeader;
     QWidget *m_headerStrip;
-    QList<QGraphicsItem *> m_sceneHeaders; // drawn only into renderGrid()'s image
+    // Input column first; drawn only into renderGrid()'s image.
+    QList<QGraphicsTextItem *> m_sceneHeaders;
 };
 
 } // namespace cgs::ui

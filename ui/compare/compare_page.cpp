@@ -3,10 +3,12 @@
 #include "core/engine/checkpoint/checkpoint_store.h"
 #include "core/engine/checkpoint/model_location.h"
 #include "core/imageio/image_codec.h"
+#include "ui/compare/column_metrics.h"
 #include "ui/compare/compare_grid.h"
 #include "ui/demo_locator.h"
 #include "ui/widgets/error_banner.h"
 #include "ui/widgets/image_convert.h"
+#include "ui/widgets/metrics_plot.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -39,8 +41,9 @@ ComparePage::ComparePage(QWidget *parent)
       m_inputs(new QListWidget), m_direction(new QComboBox), m_addRun(new QPushButton),
       m_addModel(new QPushButton), m_clearModels(new QPushButton), m_addInputs(new QPushButton),
       m_compare(new QPushButton), m_export(new QPushButton), m_modelsLabel(new QLabel),
-      m_inputsLabel(new QLabel), m_grid(new CompareGrid)
+      m_inputsLabel(new QLabel), m_grid(new CompareGrid), m_metricsPlot(new MetricsPlot)
 {
+    m_evaluate = new QPushButton;
     setAcceptDrops(true);
     m_direction->addItem(QString(), static_cast<int>(cgs::Direction::AToB));
     m_direction->addItem(QString(), static_cast<int>(cgs::Direction::BToA));
@@ -67,19 +70,39 @@ ComparePage::ComparePage(QWidget *parent)
     top->addWidget(m_inputsLabel, 0, 1);
     top->addWidget(m_inputs, 1, 1);
     auto *inputButtons = new QHBoxLayout;
-    for (QWidget *w : std::initializer_list<QWidget *>{m_addInputs, m_direction, m_compare, m_export})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_addInputs, m_direction, m_compare, m_export,
+                                                        m_evaluate})
         inputButtons->addWidget(w);
     inputButtons->addStretch(1);
     top->addLayout(inputButtons, 2, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_banner);
-    layout->addWidget(m_grid, 1);
+    auto *results = new QSplitter(Qt::Horizontal);
+    results->addWidget(m_grid);
+    results->addWidget(m_metricsPlot);
+    results->setStretchFactor(0, 4);
+    results->setStretchFactor(1, 1);
+    m_metricsPlot->setMaximumWidth(360);
+    layout->addWidget(results, 1);
 
     connect(&m_service, &TranslationService::translated, this, &ComparePage::handleResult);
     connect(m_compare, &QPushButton::clicked, this, &ComparePage::compare);
     connect(m_export, &QPushButton::clicked, this, [this] { exportGrid(); });
     connect(m_clearModels, &QPushButton::clicked, this, &ComparePage::clearModels);
+    connect(m_evaluate, &QPushButton::clicked, this, [this] {
+        if (m_evaluation.isRunning())
+            m_evaluation.cancel();
+        else
+            evaluate();
+    });
+    connect(&m_evaluation, &EvaluationRunner::progressed, this,
+            [this](const QString &stage, qint64 done, qint64 total) {
+                m_evaluate->setText(
+                    tr("Stop evaluating (%1: %2/%3)").arg(stage).arg(done).arg(total));
+            });
+    connect(&m_evaluation, &EvaluationRunner::finished, this, &ComparePage::showEvaluation);
+    connect(m_direction, &QComboBox::currentIndexChanged, this, &ComparePage::refreshMetrics);
     connect(m_addRun, &QPushButton::clicked, this, [this] {
         // The folder that holds the last run chosen (a runs folder), else the default one.
         QSettings settings;
@@ -118,6 +141,10 @@ void ComparePage::retranslateUi()
     m_addInputs->setText(tr("Add images\u2026"));
     m_compare->setText(tr("Compare"));
     m_export->setText(tr("Export grid\u2026"));
+    if (!m_evaluation.isRunning())
+        m_evaluate->setText(tr("Evaluate\u2026"));
+    m_evaluate->setToolTip(tr("FID, KID and SWD of each model column on the test images "
+                              "(saved in the run's metrics.csv)"));
     m_direction->setItemText(0, tr("A \u2192 B"));
     m_direction->setItemText(1, tr("B \u2192 A"));
 }
@@ -148,6 +175,7 @@ void ComparePage::addRunCheckpoints(const QString &runDir)
                      QStringLiteral("%1 / %2").arg(QDir(runDir).dirName(),
                                                    QString::fromStdString(epoch)),
                      QString::fromStdString(epoch));
+        refreshMetrics();
         return;
     }
     try {
@@ -173,6 +201,7 @@ void ComparePage::addRunCheckpoints(const QString &runDir)
         m_banner->showError(tr("Cannot list the checkpoints of this run"),
                             QString::fromUtf8(e.what()));
     }
+    refreshMetrics();
 }
 
 void ComparePage::addModel(const QString &path, const QString &label, const QString &epoch)
@@ -192,7 +221,80 @@ void ComparePage::addInputs(const QStringList &paths)
     }
 }
 
-void ComparePage::clearModels() { m_models->clear(); }
+void ComparePage::clearModels()
+{
+    m_models->clear();
+    refreshMetrics();
+}
+
+void ComparePage::evaluate(const QString &testAArg, const QString &testBArg)
+{
+    QList<EvaluationItem> items;
+    QString testA = testAArg, testB = testBArg, firstRun;
+    for (int c = 0; c < m_models->count(); ++c) {
+        const EvaluationItem item{m_models->item(c)->data(Qt::UserRole).toString(),
+                                  m_models->item(c)->data(kEpochRole).toString()};
+        QString runDir, tag;
+        if (!ColumnMetrics::locate(item.model, item.epoch, &runDir, &tag))
+            continue; // a single .pth holds one direction: nothing to compare both ways
+        items << item;
+        if (firstRun.isEmpty())
+            firstRun = runDir;
+    }
+    if (items.isEmpty()) {
+        m_banner->showMessage(ErrorBanner::Level::Warning,
+                              tr("Add run checkpoints to evaluate them."), QString());
+        return;
+    }
+    if (testA.isEmpty() && !ColumnMetrics::testFolders(firstRun, &testA, &testB)) {
+        const QString root = QFileDialog::getExistingDirectory(
+            this, tr("Choose the dataset folder with testA and testB"),
+            QSettings().value(QStringLiteral("metrics/dataroot"), QDir::homePath()).toString());
+        if (root.isEmpty())
+            return;
+        QSettings().setValue(QStringLiteral("metrics/dataroot"), root);
+        testA = QDir(root).filePath(QStringLiteral("testA"));
+        testB = QDir(root).filePath(QStringLiteral("testB"));
+    }
+    m_banner->clear();
+    m_evaluation.start(items, testA, testB,
+                       QSettings().value(QStringLiteral("metrics/inceptionWeights")).toString());
+    m_evaluate->setText(tr("Stop evaluating"));
+}
+
+void ComparePage::showEvaluation(const EvaluationOutcome &outcome)
+{
+    retranslateUi();
+    if (!outcome.errors.isEmpty())
+        m_banner->showError(tr("A checkpoint could not be evaluated"), outcome.errors.join('\n'));
+    else if (!outcome.warning.isEmpty())
+        m_banner->showMessage(ErrorBanner::Level::Warning,
+                              tr("SWD only: FID and KID need the Inception weights."),
+                              outcome.warning);
+    else if (outcome.skippedImages > 0)
+        m_banner->showMessage(ErrorBanner::Level::Warning,
+                              tr("%n unreadable test image(s) skipped.", nullptr, outcome.skippedImages),
+                              QString());
+    refreshMetrics();
+    emit evaluationFinished();
+}
+
+void ComparePage::refreshMetrics()
+{
+    QString firstRun;
+    for (int c = 0; c < m_models->count() && firstRun.isEmpty(); ++c) {
+        QString runDir, tag;
+        if (ColumnMetrics::locate(m_models->item(c)->data(Qt::UserRole).toString(),
+                                  m_models->item(c)->data(kEpochRole).toString(), &runDir, &tag))
+            firstRun = runDir;
+    }
+    const QString dir = direction() == cgs::Direction::AToB ? QStringLiteral("AtoB")
+                                                             : QStringLiteral("BtoA");
+    // The notes belong to the grid's columns, the plot to the first run of the list.
+    m_grid->setColumnNotes(ColumnMetrics::notes(m_gridModels, m_gridEpochs, dir));
+    m_metricsPlot->setRows(firstRun.isEmpty() ? std::vector<cgs::MetricsRow>{}
+                                              : ColumnMetrics::rows(firstRun));
+}
 
 bool ComparePage::eventFilter(QObject *watched, QEvent *event)
 {
@@ -210,6 +312,7 @@ void ComparePage::removeSelectedModels()
 {
     for (QListWidgetItem *item : m_models->selectedItems())
         delete item;
+    refreshMetrics();
 }
 
 // The input images of a comparison, decoded in a pool thread.
@@ -253,9 +356,15 @@ void ComparePage::startTranslations(const DecodedInputs &inputs)
     if (!inputs.errors.isEmpty())
         m_banner->showError(tr("Cannot read an input image"), inputs.errors.join('\n'));
     QStringList headers;
-    for (int c = 0; c < m_models->count(); ++c)
+    m_gridModels.clear();
+    m_gridEpochs.clear();
+    for (int c = 0; c < m_models->count(); ++c) {
         headers << m_models->item(c)->text();
+        m_gridModels << m_models->item(c)->data(Qt::UserRole).toString();
+        m_gridEpochs << m_models->item(c)->data(kEpochRole).toString();
+    }
     m_grid->reset(headers, inputs.images, tr("Input"));
+    refreshMetrics();
     for (int c = 0; c < m_models->count(); ++c) {
         cgs::TranslatorOptions options;
         options.model = m_models->item(c)->data(Qt::UserRole).toString().toStdString();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ui/compare/evaluation_runner.h"
 #include "ui/translation_service.h"
 
 #include <QHash>
@@ -16,6 +17,7 @@ namespace cgs::ui {
 
 class CompareGrid;
 class ErrorBanner;
+class MetricsPlot;
 struct DecodedInputs;
 
 // The Compare page: several checkpoints of one run (or of different runs, or official models)
@@ -31,6 +33,8 @@ public:
     int modelCount() const;
     int inputCount() const;
     QListWidget *modelList() const { return m_models; }
+    MetricsPlot *metricsPlot() const { return m_metricsPlot; }
+    EvaluationRunner *evaluationRunner() { return &m_evaluation; }
 
 public slots:
     // Adds every checkpoint of a run folder (epoch_0005, ..., latest) as a column.
@@ -44,10 +48,17 @@ public slots:
     void removeSelectedModels();
     void compare();
     void exportGrid(const QString &path = {});
+    // Image-quality metrics of every model column (a run's metrics.csv): FID/KID with the
+    // Inception weights of the settings or the default places, else SWD only. Empty folders: the
+    // run's <dataroot>/testA and testB, else the user is asked for the dataset folder.
+    void evaluate(const QString &testA = {}, const QString &testB = {});
+    // Shows the metrics.csv values of the model columns (header notes and the plot).
+    void refreshMetrics();
     void retranslateUi();
 
 signals:
     void comparisonFinished();
+    void evaluationFinished();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -60,16 +71,23 @@ private:
     void startTranslations(const DecodedInputs &inputs);
     void handleResult(const cgs::ui::TranslationResult &result);
     cgs::Direction direction() const;
+    void showEvaluation(const cgs::ui::EvaluationOutcome &outcome);
 
     TranslationService m_service;
+    EvaluationRunner m_evaluation;
     QHash<int, QPair<int, int>> m_jobs; // job id -> (row, column)
+    // Model path and checkpoint tag of each grid column, as they were when compare() ran (the
+    // model list may change since).
+    QStringList m_gridModels, m_gridEpochs;
     ErrorBanner *m_banner;
     QListWidget *m_models, *m_inputs;
     QComboBox *m_direction;
-    QPushButton *m_addRun, *m_addModel, *m_clearModels, *m_addInputs, *m_compare, *m_export;
+    QPushButton *m_addRun, *m_addModel, *m_clearModels, *m_addInputs, *m_compare, *m_export,
+        *m_evaluate;
     QLabel *m_modelsLabel, *m_inputsLabel;
     QAction *m_removeModels;
     CompareGrid *m_grid;
+    MetricsPlot *m_metricsPlot;
 };
 
 } // namespace cgs::ui

@@ -5,6 +5,7 @@
 #include "core/engine/train/run_folder.h"
 #include "ui/demo_locator.h"
 #include "ui/widgets/error_banner.h"
+#include "ui/widgets/metrics_plot.h"
 #include "ui/train/loss_plot.h"
 #include "ui/train/preview_panel.h"
 #include "ui/train/train_options_form.h"
@@ -75,6 +76,14 @@ TrainPage::TrainPage(QWidget *parent)
     m_tabs = new QTabWidget;
     m_tabs->addTab(m_previews, QString());
     m_tabs->addTab(m_log, QString());
+    m_metricsPlot = new MetricsPlot;
+    m_tabs->addTab(m_metricsPlot, QString());
+    m_metricsTimer.setInterval(5000);
+    connect(&m_metricsTimer, &QTimer::timeout, this, [this] {
+        if (!m_runDir.isEmpty())
+            m_metricsPlot->loadRun(m_runDir);
+    });
+    m_metricsTimer.start();
     auto *charts = new QSplitter(Qt::Vertical);
     charts->addWidget(m_plot);
     charts->addWidget(m_tabs);
@@ -120,6 +129,7 @@ TrainPage::TrainPage(QWidget *parent)
                 m_runDir = runDir;
                 m_formBeforeResume.reset();
                 m_started = true;
+                m_metricsPlot->loadRun(runDir);
                 appendLog(0, tr("Started on %1 at iteration %2 in %3")
                                  .arg(device)
                                  .arg(startIteration)
@@ -178,6 +188,7 @@ void TrainPage::retranslateUi()
     m_resumeRun->setToolTip(tr("Continue an earlier run from its folder"));
     m_tabs->setTabText(0, tr("Previews"));
     m_tabs->setTabText(1, tr("Log"));
+    m_tabs->setTabText(2, tr("Metrics"));
     // The tabs stay whole in any language.
     m_tabs->setMinimumWidth(m_tabs->tabBar()->sizeHint().width());
     if (m_device->text().isEmpty())

@@ -2,6 +2,7 @@
 
 #include "ui/train/training_controller.h"
 
+#include <QTimer>
 #include <QWidget>
 
 #include <optional>
@@ -18,6 +19,7 @@ namespace cgs::ui {
 
 class ErrorBanner;
 class LossPlot;
+class MetricsPlot;
 class PreviewPanel;
 class TrainOptionsForm;
 
@@ -33,6 +35,9 @@ public:
     TrainingController *controller() { return &m_controller; }
     TrainOptionsForm *optionsForm() const { return m_form; }
     LossPlot *lossPlot() const { return m_plot; }
+    // metrics.csv of the current run, re-read every few seconds (it grows with --eval_freq or
+    // the Compare page's Evaluate).
+    MetricsPlot *metricsPlot() const { return m_metricsPlot; }
     PreviewPanel *previewPanel() const { return m_previews; }
     ErrorBanner *banner() const { return m_banner; }
     QPushButton *startButton() const { return m_start; }
@@ -88,6 +93,8 @@ private:
     QTabWidget *m_tabs;
     QPlainTextEdit *m_log;
     QString m_runDir;
+    MetricsPlot *m_metricsPlot;
+    QTimer m_metricsTimer;
     cgs::StepReport m_lastStep;
     QScrollArea *m_formScroll = nullptr;
     std::optional<cgs::TrainOptions> m_formBeforeResume; // restored when the resume is refused

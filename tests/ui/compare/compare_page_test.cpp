@@ -2,8 +2,11 @@
 
 #include "core/engine/checkpoint/checkpoint_store.h"
 #include "ui/compare/compare_grid.h"
+#include "ui/widgets/error_banner.h"
+#include "ui/widgets/metrics_plot.h"
 #include "tests/ui/ui_test_support.h"
 
+#include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QSignalSpy>
@@ -62,6 +65,47 @@ TEST(ComparePage, OneColumnPerCheckpoint)
     const QImage exported(png);
     ASSERT_FALSE(exported.isNull());
     EXPECT_GT(exported.width(), 40 * (1 + distinct));
+}
+
+// Evaluate: SWD of each checkpoint column (no Inception weights here), written to the run's
+// metrics.csv, shown under the column headers and in the plot, the best one starred.
+TEST(ComparePage, EvaluateShowsMetricsPerCheckpoint)
+{
+    QTemporaryDir runs;
+    const QString runDir = test::trainTinyModel(runs.path());
+    QDir(runs.path()).mkpath(QStringLiteral("testA"));
+    QDir(runs.path()).mkpath(QStringLiteral("testB"));
+    for (int i = 0; i < 2; ++i) {
+        test::writeTestImage(runs.filePath("testA"), QStringLiteral("a%1.png").arg(i), 40, 30);
+        test::writeTestImage(runs.filePath("testB"), QStringLiteral("b%1.png").arg(i), 32, 32);
+    }
+    qputenv("CGS_INCEPTION_WEIGHTS", "");
+    qputenv("XDG_CACHE_HOME", runs.filePath("cache").toUtf8());
+    qputenv("TORCH_HOME", runs.filePath("torch").toUtf8());
+    ComparePage page;
+    page.show();
+    page.addRunCheckpoints(runDir);
+    QSignalSpy done(&page, &ComparePage::evaluationFinished);
+    page.evaluate(runs.filePath("testA"), runs.filePath("testB"));
+    ASSERT_TRUE(waitUntil([&] { return !done.isEmpty(); }, 120000));
+    EXPECT_TRUE(QFile::exists(runDir + "/metrics.csv"));
+    EXPECT_EQ(page.metricsPlot()->metricName(), QStringLiteral("SWD"));
+    EXPECT_GE(page.metricsPlot()->pointCount(), 2) << "epoch_0001 in both directions";
+    EXPECT_FALSE(page.metricsPlot()->bestCheckpoint(QStringLiteral("AtoB")).isEmpty());
+    EXPECT_TRUE(page.banner()->isVisible()) << "SWD only: says where to get the Inception weights";
+    page.addInputs({test::writeTestImage(runs.path(), "c.png", 24, 24)});
+    QSignalSpy compared(&page, &ComparePage::comparisonFinished);
+    page.compare();
+    ASSERT_TRUE(waitUntil([&] { return !compared.isEmpty(); }, 60000));
+    int starred = 0;
+    for (int c = 0; c < page.grid()->modelColumnCount(); ++c) {
+        const QString note = page.grid()->columnNote(c);
+        if (!note.isEmpty()) {
+            EXPECT_TRUE(note.startsWith(QStringLiteral("SWD "))) << note.toStdString();
+            starred += note.contains(QChar(0x2605)) ? 1 : 0;
+        }
+    }
+    EXPECT_GE(starred, 1); // epoch_0001 and latest hold the same weights: both may be best
 }
 
 // A run folder of the official train.py, as it is on disk: one column per saved epoch.
