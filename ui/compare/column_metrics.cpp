@@ -1,18 +1,19 @@
 #include "ui/compare/column_metrics.h"
 
-#include "core/engine/train/train_options.h"
+#include "core/engine/train/run_folder.h"
 #include "core/imageio/checkpoint_evaluator.h"
 #include "ui/widgets/metrics_plot.h"
 
 #include <QDir>
-#include <QFile>
+#include <QFileInfo>
 #include <QHash>
 
 #include <cmath>
 
 namespace cgs::ui {
 
-bool ColumnMetrics::locate(const QString &model, const QString &epoch, QString *runDir, QString *tag)
+bool ColumnMetrics::locate(const QString &model, const QString &epoch, QString *runDir,
+                           QString *tag)
 {
     // Only folders: a .pth file has no run and no metrics.
     if (!QFileInfo(model).isDir())
@@ -62,7 +63,8 @@ QStringList ColumnMetrics::notes(const QStringList &models, const QStringList &e
                 best = std::min(best, value);
             if (QString::fromStdString(r.checkpoint) == tag) {
                 mine = shownMetric(r, &name);
-                note = std::isnan(mine) ? QString() : QStringLiteral("%1 %2").arg(name).arg(mine, 0, 'f', 2);
+                note = std::isnan(mine) ? QString()
+                                        : QStringLiteral("%1 %2").arg(name).arg(mine, 0, 'f', 2);
             }
         }
         if (!note.isEmpty() && mine <= best)
@@ -74,19 +76,17 @@ QStringList ColumnMetrics::notes(const QStringList &models, const QStringList &e
 
 bool ColumnMetrics::testFolders(const QString &runDir, QString *testA, QString *testB)
 {
-    QFile config(QDir(runDir).filePath(QStringLiteral("config.json")));
-    if (!config.open(QIODevice::ReadOnly))
-        return false;
     try {
-        const cgs::TrainOptions o = cgs::trainOptionsFromJson(config.readAll().toStdString());
+        const cgs::TrainOptions o = cgs::RunFolder(runDir.toStdString()).readOptions();
         const QDir root(QString::fromStdString(o.dataroot));
-        if (o.dataroot.empty() || !root.exists(QStringLiteral("testA")) || !root.exists(QStringLiteral("testB")))
+        if (o.dataroot.empty() || !root.exists(QStringLiteral("testA")) ||
+            !root.exists(QStringLiteral("testB")))
             return false;
         *testA = root.filePath(QStringLiteral("testA"));
         *testB = root.filePath(QStringLiteral("testB"));
         return true;
     } catch (const std::exception &) {
-        return false;
+        return false; // not a run of ours (or its options are unreadable): ask for the folder
     }
 }
 
