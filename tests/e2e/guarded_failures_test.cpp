@@ -17,13 +17,14 @@ protected:
         ASSERT_EQ(checkpointIteration(runDir(name) / "checkpoints/latest"), 8);
         m_before = snapshot(runDir(name));
     }
-    // Every file of the run folder but previews and the run lock (which only names the last
-    // process that held it), with its bytes.
+    // Every file of the run folder but previews, the run lock (which only names the last
+    // process that held it) and the heartbeat (which says how the last attempt ended), with
+    // its bytes.
     static std::map<std::string, std::string> snapshot(const fs::path &run) {
         std::map<std::string, std::string> files;
         for (const auto &e : fs::recursive_directory_iterator(run))
             if (e.is_regular_file() && e.path().parent_path().filename() != "previews" &&
-                e.path() != run / ".lock")
+                e.path() != run / ".lock" && e.path() != run / "heartbeat.json")
                 files[fs::relative(e.path(), run).string()] = readAll(e.path());
         return files;
     }

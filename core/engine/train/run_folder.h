@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@ namespace cgs {
 //   <run>/.lock            the run lock of a training in progress (run_lock.h)
 //   <run>/rescued/         generators saved alone when a checkpoint could not be written:
 //                          <tag>_iter<IIIIIIII>/, a model folder (translate --model)
+//   <run>/heartbeat.json   the training's proof of life, seen from other hosts too
 // with <run> = <checkpointsDir>/<name>. Every write is atomic or an append of whole lines, so
 // a reader may read a run that a training (in this or another process) is writing.
 // Torch-free: the studio and the CLI use it as a facade. Reentrant; no state but the path.
@@ -30,6 +32,7 @@ public:
     std::string previewsDir() const { return m_dir + "/previews"; }
     std::string configPath() const { return m_dir + "/config.json"; }
     std::string lossLogPath() const { return m_dir + "/loss_log.csv"; }
+    std::string heartbeatPath() const { return m_dir + "/heartbeat.json"; }
 
     // True when the folder already holds a run of ours (config.json or checkpoints/).
     bool holdsRun() const;
@@ -38,8 +41,8 @@ public:
     bool isBeingTrained() const;
 
     // The paths a file watcher should follow to see a run that is being written: the folder
-    // itself (files appear), config.json, loss_log.csv, previews/ and checkpoints/ (which may
-    // not exist yet: watch the folder and add them when they appear).
+    // itself (files appear), config.json, loss_log.csv, heartbeat.json, previews/ and
+    // checkpoints/ (which may not exist yet: watch the folder and add them when they appear).
     std::vector<std::string> watchPaths() const;
 
     // --- config.json
@@ -77,11 +80,97 @@ public:
     // from row 0, since the row count alone cannot always tell.
     LossRows readLosses(std::size_t fromRow = 0) const;
 
+    // --- heartbeat.json
+    // The trainer's proof of life. The lock (.lock) says "training now" only on the host that
+    // trains; on a folder shared with another host (NFS, SMB, a synced folder) the heartbeat
+    // says it. The trainer rewrites the file atomically every kHeartbeatSeconds while the run
+    // is in its hands (paused too: the process is alive and resumes on request), and once more
+    // when it ends (stopped, finished or failed):
+    //   {"format":"cyclegan-studio-heartbeat","state":"training","host":"gpu7","pid":4242,
+    //    "epoch":3,"total_epochs":200,"iteration":1200,"total_iterations":400000,
+    //    "updated":1764496800,"interval_seconds":10,"message":""}
+    // "updated" is the writer's clock in seconds since 1970 (UTC); "epoch" is the epoch in
+    // progress (1-based), "message" the failure's (state failed).
+    //
+    // Staleness rule: a heartbeat whose state is training or paused is alive while its age is
+    // below kHeartbeatStaleSeconds (six beats). Its age is the smaller of now - "updated" (the
+    // writing host's clock) and now - the file's modification time (the file server's clock),
+    // so a clock difference between hosts of less than a minute never makes a live run look
+    // dead; an "updated" further in the future than kHeartbeatStaleSeconds is not believed
+    // (only the file time counts then). A stale heartbeat means that the trainer ended without
+    // saying so: killed, crashed, or its machine or the connection to the folder went down.
+    static constexpr int kHeartbeatSeconds = 10;
+    static constexpr int kHeartbeatStaleSeconds = 60;
+
+    enum class RunState {
+        Training, // a trainer has it now (this host: the lock; any host: a live heartbeat)
+        Paused,   // as Training, paused by its user
+        Stopped,  // stopped on request (or never trained past its checkpoints): resumable
+        Finished, // all its epochs done
+        Failed    // the trainer reported a failure, or its heartbeat went stale
+    };
+    static std::string toString(RunState state); // training, paused, stopped, finished, failed
+
+    struct Heartbeat {
+        RunState state = RunState::Training;
+        std::string host;
+        long long pid = 0;
+        int epoch = 0;
+        int totalEpochs = 0;
+        std::int64_t iteration = 0;
+        std::int64_t totalIterations = 0;
+        std::int64_t updated = 0; // seconds since 1970, the writer's clock
+        int intervalSeconds = kHeartbeatSeconds;
+        std::string message;
+    };
+    // Writes heartbeat.json atomically (the writer sets every field; `updated` 0 = now).
+    // Throws IoError.
+    void writeHeartbeat(const Heartbeat &beat) const;
+    // The heartbeat, or nothing when the file is missing or does not parse (never throws).
+    std::optional<Heartbeat> readHeartbeat() const;
+
+    // What the run is doing now, by the rule above; `now` in seconds since 1970 (0 = the clock).
+    struct Status {
+        RunState state = RunState::Stopped;
+        bool lockHeld = false;      // a trainer on this host holds the lock
+        bool heartbeatAlive = false; // a live heartbeat (also from another host)
+        std::string detail;          // the failure's message, or since when the heartbeat is stale
+        std::optional<Heartbeat> heartbeat;
+    };
+    // Without a heartbeat (older runs, the official code's): training when the lock is held;
+    // else finished when the latest checkpoint has every epoch of config.json, else stopped.
+    Status status(std::int64_t now = 0) const;
+
+    // What a list of runs shows: status, progress, last losses, date, latest preview.
+    struct Summary {
+        Status status;
+        int epoch = 0;               // epochs completed (the newest checkpoint's), or in
+                                     // progress when training
+        int totalEpochs = 0;         // config.json's n_epochs + n_epochs_decay (0 unknown)
+        std::int64_t iteration = 0;  // of the last loss row (or checkpoint)
+        std::optional<StepReport> lastLosses; // the last row of loss_log.csv
+        std::int64_t modified = 0;   // seconds since 1970: the newest of the run's files
+        std::string latestPreview;   // path, "" when none
+        std::vector<std::string> checkpointTags; // oldest first
+    };
+    // Reads only the tail of loss_log.csv, state.json files and directory entries; never
+    // throws for the content of the folder (an unreadable part is left empty).
+    Summary summary(std::int64_t now = 0) const;
+
+    // The last complete row of loss_log.csv (its tail only), or nothing.
+    std::optional<StepReport> readLastLosses() const;
+
     // --- previews/
     // Where the preview grid of (epoch, iteration) goes; `extension` with its dot (".png").
     std::string previewPath(int epoch, std::int64_t iteration, const std::string &extension) const;
     // The preview files, oldest first (by name, which sorts by epoch and iteration).
     std::vector<std::string> previews() const;
+    struct PreviewPosition {
+        int epoch = 0;
+        std::int64_t iteration = 0;
+    };
+    // The epoch and iteration that a preview file's name gives; nothing for another name.
+    static std::optional<PreviewPosition> previewPosition(const std::string &path);
 
     // --- rescued/
     // Where the two generators go, as a model folder, when the checkpoint `tag` after

@@ -11,6 +11,7 @@
 #include "core/engine/official/official_weights.h"
 #include "core/engine/train/preview_grid.h"
 #include "core/engine/train/run_folder.h"
+#include "core/engine/train/run_heartbeat.h"
 #include "core/engine/train/run_lock.h"
 #include "core/engine/train/torch_failure.h"
 #include "core/engine/train/training_checkpoint.h"
@@ -363,6 +364,9 @@ TrainSummary Trainer::run(TrainingObserver &observer, TrainControl &control) {
     Impl &d = *m_impl;
     TrainSummary summary;
     summary.runDir = d.folder.dir();
+    // heartbeat.json (RunFolder's format): "training" from here, the ending when this returns,
+    // "failed" when an exception leaves.
+    RunHeartbeat heartbeat(d.folder, d.lastEpoch, d.totalIterations());
     const auto start = std::chrono::steady_clock::now();
     observer.logged(LogLevel::Info, "Training on " + deviceDescription() + ", seed " +
                                         std::to_string(d.counters.seed) + ", " +
@@ -385,14 +389,17 @@ TrainSummary Trainer::run(TrainingObserver &observer, TrainControl &control) {
                 if (control.pauseRequested()) {
                     d.flush(observer);
                     observer.logged(LogLevel::Info, "Paused");
+                    heartbeat.setPause(RunHeartbeat::Pause::Paused);
                     if (control.waitWhilePaused())
                         observer.logged(LogLevel::Info, "Resumed");
+                    heartbeat.setPause(RunHeartbeat::Pause::Running);
                 }
                 if (control.stopRequested()) {
                     stopped = true;
                     break;
                 }
                 d.oneStep(observer, i);
+                heartbeat.progress(d.counters.epoch, d.counters.iteration);
             }
             if (stopped)
                 break;
@@ -409,6 +416,8 @@ TrainSummary Trainer::run(TrainingObserver &observer, TrainControl &control) {
         if (stopped)
             d.save(observer, "latest");
         summary.finished = !stopped;
+        heartbeat.progress(std::min(d.counters.epoch, d.lastEpoch), d.counters.iteration);
+        heartbeat.end(stopped ? RunFolder::RunState::Stopped : RunFolder::RunState::Finished);
     } catch (const c10::Error &e) {
         rethrowTorchFailure(e, d.options,
                             "training after iteration " + std::to_string(d.counters.iteration));

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -190,6 +192,167 @@ TEST_F(RunFolderTest, WatchPathsCoverEveryFileAReaderShows) {
     for (const std::string &p : {run.dir(), run.configPath(), run.lossLogPath(),
                                  run.previewsDir(), run.checkpointsDir()})
         EXPECT_NE(std::find(paths.begin(), paths.end(), p), paths.end()) << p;
+}
+
+TEST_F(RunFolderTest, WatchPathsIncludeTheHeartbeat) {
+    const RunFolder run = folder();
+    const auto paths = run.watchPaths();
+    EXPECT_NE(std::find(paths.begin(), paths.end(), run.heartbeatPath()), paths.end());
+}
+
+TEST_F(RunFolderTest, LastLossesComeFromTheTailOfALongLog) {
+    const RunFolder run = folder();
+    fs::create_directories(run.dir());
+    EXPECT_FALSE(run.readLastLosses()) << "no log yet";
+    run.startLossLog(RunFolder::LossLog::New, 0);
+    EXPECT_FALSE(run.readLastLosses()) << "a header only";
+    run.appendLosses({distinctStep(1)});
+    ASSERT_TRUE(run.readLastLosses());
+    expectSameColumns(*run.readLastLosses(), distinctStep(1)); // the row right after the header
+    std::vector<StepReport> many;
+    for (int i = 2; i <= 400; ++i) // ~40 KB: more than the tail that is read
+        many.push_back(distinctStep(i));
+    run.appendLosses(many);
+    ASSERT_GT(fs::file_size(run.lossLogPath()), 20000u);
+    ASSERT_TRUE(run.readLastLosses());
+    expectSameColumns(*run.readLastLosses(), distinctStep(400));
+    std::ofstream(run.lossLogPath(), std::ios::app) << "401,501,0.0"; // being written
+    expectSameColumns(*run.readLastLosses(), distinctStep(400));
+}
+
+RunFolder::Heartbeat beatAt(std::int64_t updated, RunFolder::RunState state) {
+    RunFolder::Heartbeat beat;
+    beat.state = state;
+    beat.host = "gpu7";
+    beat.pid = 4242;
+    beat.epoch = 3;
+    beat.totalEpochs = 200;
+    beat.iteration = 1200;
+    beat.totalIterations = 400000;
+    beat.updated = updated;
+    beat.message = state == RunFolder::RunState::Failed ? "Loss D_A became nan" : "";
+    return beat;
+}
+
+void setFileAge(const std::string &path, int seconds) {
+    fs::last_write_time(path, fs::file_time_type::clock::now() - std::chrono::seconds(seconds));
+}
+
+TEST_F(RunFolderTest, HeartbeatRoundTrip) {
+    const RunFolder run = folder();
+    fs::create_directories(run.dir());
+    EXPECT_FALSE(run.readHeartbeat());
+    const std::int64_t now = 1764496800;
+    run.writeHeartbeat(beatAt(now, RunFolder::RunState::Paused));
+    const auto read = run.readHeartbeat();
+    ASSERT_TRUE(read);
+    EXPECT_EQ(read->state, RunFolder::RunState::Paused);
+    EXPECT_EQ(read->host, "gpu7");
+    EXPECT_EQ(read->pid, 4242);
+    EXPECT_EQ(read->epoch, 3);
+    EXPECT_EQ(read->totalEpochs, 200);
+    EXPECT_EQ(read->iteration, 1200);
+    EXPECT_EQ(read->totalIterations, 400000);
+    EXPECT_EQ(read->updated, now);
+    EXPECT_EQ(read->intervalSeconds, RunFolder::kHeartbeatSeconds);
+    std::ofstream(run.heartbeatPath()) << "{\"state\": \"trai"; // torn by another program
+    EXPECT_FALSE(run.readHeartbeat());
+}
+
+// The staleness rule of run_folder.h, on both clocks.
+TEST_F(RunFolderTest, AHeartbeatIsAliveForAMinute) {
+    const RunFolder run = folder();
+    fs::create_directories(run.dir());
+    EXPECT_EQ(run.status().state, RunFolder::RunState::Stopped) << "nothing at all";
+    const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                                 std::chrono::system_clock::now().time_since_epoch())
+                                 .count();
+    // Another host trains it: no lock here, a fresh heartbeat.
+    run.writeHeartbeat(beatAt(now - 5, RunFolder::RunState::Training));
+    RunFolder::Status st = run.status(now);
+    EXPECT_EQ(st.state, RunFolder::RunState::Training);
+    EXPECT_TRUE(st.heartbeatAlive);
+    EXPECT_FALSE(st.lockHeld);
+    run.writeHeartbeat(beatAt(now - 5, RunFolder::RunState::Paused));
+    EXPECT_EQ(run.status(now).state, RunFolder::RunState::Paused);
+    // Written 59 s ago by both clocks: alive; 61 s: stale, the trainer ended without a word.
+    run.writeHeartbeat(beatAt(now - 59, RunFolder::RunState::Training));
+    setFileAge(run.heartbeatPath(), 59);
+    EXPECT_EQ(run.status(now).state, RunFolder::RunState::Training);
+    run.writeHeartbeat(beatAt(now - 61, RunFolder::RunState::Training));
+    setFileAge(run.heartbeatPath(), 61);
+    st = run.status(now);
+    EXPECT_EQ(st.state, RunFolder::RunState::Failed);
+    EXPECT_FALSE(st.heartbeatAlive);
+    EXPECT_NE(st.detail.find("No heartbeat since"), std::string::npos) << st.detail;
+    EXPECT_NE(st.detail.find("gpu7"), std::string::npos) << st.detail;
+    // The writer's clock is 50 s behind the file server's: the file time keeps it alive.
+    run.writeHeartbeat(beatAt(now - 110, RunFolder::RunState::Training));
+    setFileAge(run.heartbeatPath(), 10);
+    EXPECT_EQ(run.status(now).state, RunFolder::RunState::Training);
+    // The file server's clock is behind: the writer's time keeps it alive.
+    run.writeHeartbeat(beatAt(now - 10, RunFolder::RunState::Training));
+    setFileAge(run.heartbeatPath(), 300);
+    EXPECT_EQ(run.status(now).state, RunFolder::RunState::Training);
+    // A time far in the future is not believed: only the (old) file time counts.
+    run.writeHeartbeat(beatAt(now + 3600, RunFolder::RunState::Training));
+    setFileAge(run.heartbeatPath(), 300);
+    EXPECT_EQ(run.status(now).state, RunFolder::RunState::Failed);
+}
+
+TEST_F(RunFolderTest, EndingsOfTheHeartbeatAndTheLock) {
+    const RunFolder run = folder();
+    fs::create_directories(run.dir());
+    const std::int64_t old = 1000000000; // 2001: an ending never goes stale
+    run.writeHeartbeat(beatAt(old, RunFolder::RunState::Finished));
+    EXPECT_EQ(run.status().state, RunFolder::RunState::Finished);
+    run.writeHeartbeat(beatAt(old, RunFolder::RunState::Stopped));
+    EXPECT_EQ(run.status().state, RunFolder::RunState::Stopped);
+    run.writeHeartbeat(beatAt(old, RunFolder::RunState::Failed));
+    RunFolder::Status st = run.status();
+    EXPECT_EQ(st.state, RunFolder::RunState::Failed);
+    EXPECT_EQ(st.detail, "Loss D_A became nan");
+    // The lock of a trainer on this host says "training" whatever the file says.
+    RunLock lock(run.dir());
+    st = run.status();
+    EXPECT_EQ(st.state, RunFolder::RunState::Training);
+    EXPECT_TRUE(st.lockHeld);
+}
+
+TEST_F(RunFolderTest, SummaryOfARun) {
+    const RunFolder run = folder();
+    TrainOptions options;
+    options.nEpochs = 4;
+    options.nEpochsDecay = 2;
+    options.dataroot = (m_dir / "data").string();
+    run.create(options);
+    run.startLossLog(RunFolder::LossLog::New, 0);
+    run.appendLosses({distinctStep(1), distinctStep(2)});
+    std::ofstream(run.previewPath(1, 1, ".png")) << "png";
+    std::ofstream(run.previewPath(1, 2, ".png")) << "png";
+    const RunFolder::Summary sum = run.summary();
+    EXPECT_EQ(sum.status.state, RunFolder::RunState::Stopped);
+    EXPECT_EQ(sum.totalEpochs, 6);
+    ASSERT_TRUE(sum.lastLosses);
+    expectSameColumns(*sum.lastLosses, distinctStep(2));
+    EXPECT_EQ(sum.epoch, distinctStep(2).epoch);
+    EXPECT_EQ(sum.iteration, 2);
+    EXPECT_EQ(sum.latestPreview, run.previewPath(1, 2, ".png"));
+    EXPECT_TRUE(sum.checkpointTags.empty());
+    const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                                 std::chrono::system_clock::now().time_since_epoch())
+                                 .count();
+    EXPECT_LE(std::abs(sum.modified - now), 60);
+}
+
+TEST_F(RunFolderTest, PreviewNamesGiveEpochAndIteration) {
+    const RunFolder run = folder();
+    const auto position = RunFolder::previewPosition(run.previewPath(12, 34567, ".png"));
+    ASSERT_TRUE(position);
+    EXPECT_EQ(position->epoch, 12);
+    EXPECT_EQ(position->iteration, 34567);
+    EXPECT_FALSE(RunFolder::previewPosition("/x/previews/notes.txt"));
+    EXPECT_FALSE(RunFolder::previewPosition("/x/previews/epoch001_iterX.png"));
 }
 
 } // namespace

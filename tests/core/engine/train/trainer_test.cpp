@@ -2,6 +2,7 @@
 
 #include "core/engine/checkpoint/generator_checkpoint.h"
 #include "core/engine/error.h"
+#include "core/engine/train/run_folder.h"
 #include "core/engine/train/synthetic_source.h"
 #include "tests/core/engine/engine_test_support.h"
 
@@ -221,6 +222,54 @@ TEST_F(TrainerTest, CycleLossFallsOnATinyProblem) {
     };
     const double early = mean(0, 10), late = mean(110, 120);
     EXPECT_LT(late, 0.5 * early) << "cycle loss " << early << " -> " << late;
+}
+
+// heartbeat.json (RunFolder's format): "training" while the steps run, then the ending.
+TEST_F(TrainerTest, KeepsAHeartbeatInTheRunFolder) {
+    class Probe : public TrainingObserver {
+    public:
+        explicit Probe(RunFolder folder) : m_folder(std::move(folder)) {}
+        void stepFinished(const StepReport &) override {
+            const RunFolder::Status status = m_folder.status();
+            alive = alive && status.state == RunFolder::RunState::Training &&
+                    status.heartbeatAlive && status.lockHeld;
+            ++steps;
+        }
+        bool alive = true;
+        int steps = 0;
+
+    private:
+        RunFolder m_folder;
+    };
+    const RunFolder folder((m_dir / "beat").string());
+    {
+        Trainer trainer(tiny("beat"), source());
+        Probe probe(folder);
+        TrainControl control;
+        trainer.run(probe, control);
+        EXPECT_EQ(probe.steps, 12);
+        EXPECT_TRUE(probe.alive) << "the heartbeat said something else than training";
+    }
+    auto beat = folder.readHeartbeat();
+    ASSERT_TRUE(beat);
+    EXPECT_EQ(beat->state, RunFolder::RunState::Finished);
+    EXPECT_EQ(beat->iteration, 12);
+    EXPECT_EQ(beat->epoch, 3);
+    EXPECT_EQ(beat->totalEpochs, 3);
+    EXPECT_EQ(beat->totalIterations, 12);
+    EXPECT_EQ(folder.status().state, RunFolder::RunState::Finished);
+    // Stopped on request: resumable.
+    const RunFolder stopped((m_dir / "stopped").string());
+    {
+        Trainer trainer(tiny("stopped"), source());
+        RecordingObserver observer;
+        TrainControl control;
+        observer.stopAt = &control;
+        observer.stopIteration = 5;
+        trainer.run(observer, control);
+    }
+    EXPECT_EQ(stopped.status().state, RunFolder::RunState::Stopped);
+    EXPECT_EQ(stopped.readHeartbeat()->iteration, 5);
 }
 
 } // namespace
