@@ -607,6 +607,10 @@
         <source>Iteration %1, epoch %2 (%3 of %4)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A → B → A over B → A → B</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::TrainOptionsForm</name>
@@ -797,6 +801,66 @@ From then on, Resume run… continues it here.</source>
     </message>
     <message>
         <source>Metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop watching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoint %1 is in the run folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run is being trained by another process: watching it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This folder is not a run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, process %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watching %1: trained by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watching %1: paused by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is stopped (not being trained)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 finished its training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -606,6 +606,10 @@
         <source>Iteration %1, epoch %2 (%3 of %4)</source>
         <translation>반복 %1, 에포크 %2 (%4개 중 %3)</translation>
     </message>
+    <message>
+        <source>A → B → A over B → A → B</source>
+        <translation>A → B → A (위), B → A → B (아래)</translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::TrainOptionsForm</name>
@@ -799,6 +803,66 @@ cyclegan train --dataroot &lt;data&gt; --name %1 --checkpoints_dir %2 --continue
     <message>
         <source>Metrics</source>
         <translation>지표</translation>
+    </message>
+    <message>
+        <source>Stop watching</source>
+        <translation>보기 중지</translation>
+    </message>
+    <message>
+        <source>Checkpoint %1 is in the run folder</source>
+        <translation>체크포인트 %1이(가) 실행 폴더에 있습니다</translation>
+    </message>
+    <message>
+        <source>Watching</source>
+        <translation>지켜보는 중</translation>
+    </message>
+    <message>
+        <source>This run is being trained by another process: watching it.</source>
+        <translation>다른 프로세스가 이 실행을 학습 중입니다. 지켜봅니다.</translation>
+    </message>
+    <message>
+        <source>This folder is not a run</source>
+        <translation>이 폴더는 실행이 아닙니다</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 열림</translation>
+    </message>
+    <message>
+        <source>%1, process %2</source>
+        <translation>%1, 프로세스 %2</translation>
+    </message>
+    <message>
+        <source>another process</source>
+        <translation>다른 프로세스</translation>
+    </message>
+    <message>
+        <source>Watching %1: trained by %2</source>
+        <translation>%1 지켜보는 중: %2에서 학습 중</translation>
+    </message>
+    <message>
+        <source>Watching %1: paused by %2</source>
+        <translation>%1 지켜보는 중: %2에서 일시 정지됨</translation>
+    </message>
+    <message>
+        <source>%1 is stopped (not being trained)</source>
+        <translation>%1 중지됨 (학습 중 아님)</translation>
+    </message>
+    <message>
+        <source>%1 finished its training</source>
+        <translation>%1 학습 완료</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 실패: %2</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Viewing</source>
+        <translation>보는 중</translation>
     </message>
 </context>
 <context>

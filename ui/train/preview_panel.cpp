@@ -8,6 +8,8 @@
 #include <QSlider>
 #include <QVBoxLayout>
 
+#include <limits>
+
 namespace cgs::ui {
 
 namespace {
@@ -16,7 +18,7 @@ constexpr qint64 kMaxBytes = 192LL * 1024 * 1024;
 
 qint64 bytesOf(const PreviewFrame &frame)
 {
-    qint64 bytes = 0;
+    qint64 bytes = frame.images.isEmpty() ? frame.grid.sizeInBytes() : 0;
     for (const QImage &image : frame.images)
         bytes += image.sizeInBytes();
     return bytes;
@@ -71,7 +73,8 @@ void PreviewPanel::addFrame(const PreviewFrame &frame)
 {
     const bool atEnd = m_frames.isEmpty() || m_history->value() == m_frames.size() - 1;
     m_frames.append(frame);
-    m_frames.last().grid = QImage(); // the tiles show the images; the grid is on disk
+    if (!frame.images.isEmpty())
+        m_frames.last().grid = QImage(); // the tiles show the images; the grid is on disk
     m_bytes += bytesOf(frame);
     while (m_frames.size() > 1 && m_bytes > kMaxBytes) {
         m_bytes -= bytesOf(m_frames.first());
@@ -82,6 +85,37 @@ void PreviewPanel::addFrame(const PreviewFrame &frame)
     m_history->setEnabled(m_frames.size() > 1);
     if (atEnd)
         m_history->setValue(m_frames.size() - 1);
+    m_history->blockSignals(false);
+    showFrame(m_history->value());
+}
+
+void PreviewPanel::addHistory(const QVector<PreviewFrame> &frames)
+{
+    if (frames.isEmpty())
+        return;
+    const qint64 first = m_frames.isEmpty() ? std::numeric_limits<qint64>::max()
+                                            : m_frames.first().iteration;
+    QVector<PreviewFrame> older;
+    qint64 bytes = 0;
+    // The newest of them first, as many as the memory budget takes.
+    for (auto it = frames.crbegin(); it != frames.crend(); ++it) {
+        if (it->iteration >= first || (it->grid.isNull() && it->images.isEmpty()))
+            continue;
+        if (m_bytes + bytes + bytesOf(*it) > kMaxBytes && !(older.isEmpty() && m_frames.isEmpty()))
+            break;
+        bytes += bytesOf(*it);
+        older.prepend(*it);
+    }
+    if (older.isEmpty())
+        return;
+    const int shown = m_frames.isEmpty() ? -1 : m_history->value();
+    m_frames = older + m_frames;
+    m_bytes += bytes;
+    m_history->blockSignals(true);
+    m_history->setRange(0, m_frames.size() - 1);
+    m_history->setEnabled(m_frames.size() > 1);
+    // Keep showing what was shown (the newest when nothing was).
+    m_history->setValue(shown < 0 ? m_frames.size() - 1 : shown + older.size());
     m_history->blockSignals(false);
     showFrame(m_history->value());
 }
@@ -134,6 +168,18 @@ void PreviewPanel::showFrame(int index)
         m_history->setValue(index);
     }
     const PreviewFrame &frame = m_frames[index];
+    if (frame.images.isEmpty()) { // a saved grid: one tile
+        rebuildTiles(1, 1);
+        m_tiles[0]->setImage(frame.grid, tr("A \u2192 B \u2192 A over B \u2192 A \u2192 B"));
+        m_headers[0]->setText(QString());
+        m_placeholder->hide();
+        m_caption->setText(tr("Iteration %1, epoch %2 (%3 of %4)")
+                               .arg(frame.iteration)
+                               .arg(frame.epoch)
+                               .arg(index + 1)
+                               .arg(m_frames.size()));
+        return;
+    }
     // Rows are the directions: as many as there are real_* images.
     int rows = 0;
     for (const QString &name : frame.names)

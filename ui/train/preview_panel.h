@@ -15,6 +15,8 @@ class ImageTile;
 
 // The live preview grid of a run: real_A -> fake_B -> rec_A (and idt_B) over real_B -> fake_A
 // -> rec_B (and idt_A), with a slider to look back at earlier previews. A click enlarges.
+// A frame read back from disk (previewFrameFromFile: a saved grid, no separate images) shows
+// as one tile with the whole grid.
 class PreviewPanel : public QWidget {
     Q_OBJECT
 public:
@@ -27,6 +29,9 @@ public:
 
 public slots:
     void addFrame(const cgs::ui::PreviewFrame &frame);
+    // Earlier frames (from disk, oldest first): those older than the first frame shown go in
+    // front of it, so live frames that arrived meanwhile stay last.
+    void addHistory(const QVector<cgs::ui::PreviewFrame> &frames);
     void showFrame(int index);
     void clear();
     void retranslateUi();

@@ -7,6 +7,7 @@
 #include "ui/widgets/error_banner.h"
 #include "ui/widgets/metrics_plot.h"
 #include "ui/train/loss_plot.h"
+#include "ui/train/preview_files.h"
 #include "ui/train/preview_panel.h"
 #include "ui/train/train_options_form.h"
 
@@ -27,6 +28,7 @@
 #include <QTabWidget>
 #include <QTime>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 #include <cmath>
 
@@ -69,7 +71,28 @@ TrainPage::TrainPage(QWidget *parent)
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(formScroll, 1);
-    leftLayout->addWidget(buildControls());
+    m_controls = buildControls();
+    leftLayout->addWidget(m_controls);
+    // While watching a run trained elsewhere: what it is, in place of the buttons.
+    m_watchBar = new QWidget;
+    m_watchLabel = new QLabel;
+    m_watchLabel->setWordWrap(true);
+    m_stopWatching = new QPushButton;
+    auto *watchLayout = new QHBoxLayout(m_watchBar);
+    watchLayout->setContentsMargins(0, 0, 0, 0);
+    watchLayout->addWidget(m_watchLabel, 1);
+    watchLayout->addWidget(m_stopWatching);
+    m_watchBar->hide();
+    leftLayout->addWidget(m_watchBar);
+    connect(m_stopWatching, &QPushButton::clicked, this, &TrainPage::stopWatching);
+    connect(&m_watcher, &RunWatcher::stepsRead, this, &TrainPage::showWatchedSteps);
+    connect(&m_watcher, &RunWatcher::previewRead, m_previews, &PreviewPanel::addFrame);
+    connect(&m_watcher, &RunWatcher::statusChanged, this, &TrainPage::showWatchedStatus);
+    connect(&m_watcher, &RunWatcher::checkpointFound, this, [this](const QString &tag) {
+        appendLog(0, tr("Checkpoint %1 is in the run folder").arg(tag));
+    });
+    connect(&m_historyLoad, &QFutureWatcher<QVector<PreviewFrame>>::finished, this,
+            [this] { m_previews->addHistory(m_historyLoad.result()); });
 
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(5000);
@@ -155,7 +178,8 @@ void TrainPage::fitFormWidth()
                                   m_formScroll->verticalScrollBar()->sizeHint().width());
 }
 
-TrainPage::~TrainPage() = default; // m_controller stops and joins the training thread
+// m_controller stops and joins the training thread; a preview load in flight is waited for.
+TrainPage::~TrainPage() { m_historyLoad.waitForFinished(); }
 
 QWidget *TrainPage::buildControls()
 {
@@ -189,6 +213,8 @@ void TrainPage::retranslateUi()
     m_tabs->setTabText(0, tr("Previews"));
     m_tabs->setTabText(1, tr("Log"));
     m_tabs->setTabText(2, tr("Metrics"));
+    m_stopWatching->setText(tr("Stop watching"));
+    showWatchedStatus();
     // The tabs stay whole in any language.
     m_tabs->setMinimumWidth(m_tabs->tabBar()->sizeHint().width());
     if (m_device->text().isEmpty())
@@ -215,9 +241,12 @@ void TrainPage::updateButtons()
 {
     using State = TrainingController::State;
     const State state = m_controller.state();
-    m_start->setEnabled(state == State::Idle);
-    m_resumeRun->setEnabled(state == State::Idle);
-    m_form->setEnabled(state == State::Idle);
+    const bool watching = m_watcher.isWatching();
+    m_start->setEnabled(state == State::Idle && !watching);
+    m_resumeRun->setEnabled(state == State::Idle && !watching);
+    m_form->setEnabled(state == State::Idle && !watching);
+    m_controls->setVisible(!watching);
+    m_watchBar->setVisible(watching);
     m_pause->setEnabled(state == State::Running || state == State::Paused ||
                         state == State::Starting);
     m_stop->setEnabled(state != State::Idle && state != State::Stopping);
@@ -225,13 +254,15 @@ void TrainPage::updateButtons()
     m_pause->setIcon(QIcon(state == State::Paused ? QStringLiteral(":/icons/start.png")
                                                   : QStringLiteral(":/icons/pause.png")));
     switch (state) {
-    case State::Idle: m_state->setText(tr("Idle")); break;
+    case State::Idle: m_state->setText(watching ? tr("Watching") : tr("Idle")); break;
     case State::Starting: m_state->setText(tr("Starting\u2026")); break;
     case State::Running: m_state->setText(tr("Training")); break;
     case State::Paused: m_state->setText(tr("Paused")); break;
     case State::Stopping: m_state->setText(tr("Stopping\u2026")); break;
     }
     showSteps({}); // the throughput and ETA only while running
+    if (watching)
+        showWatchedStatus();
 }
 
 bool TrainPage::refuseWhileActive()
@@ -249,6 +280,7 @@ void TrainPage::startTraining()
 {
     if (refuseWhileActive())
         return;
+    stopWatching(); // a new run replaces a run shown read-only
     cgs::TrainOptions options = m_form->options();
     // A new run never overwrites an old one: pick the next free name.
     const QString base = QString::fromStdString(options.name);
@@ -297,7 +329,7 @@ void TrainPage::togglePause()
 
 void TrainPage::stopTraining() { m_controller.stop(); }
 
-void TrainPage::resumeRun(const QString &runDirArg)
+void TrainPage::resumeRun(const QString &runDirArg, int extraEpochs)
 {
     if (refuseWhileActive())
         return;
@@ -325,6 +357,18 @@ void TrainPage::resumeRun(const QString &runDirArg)
                      QDir::toNativeSeparators(QDir::cleanPath(dir.absoluteFilePath(QStringLiteral(".."))))));
         return;
     }
+    const cgs::RunFolder::Status status = folder.status();
+    if (status.state == cgs::RunFolder::RunState::Training ||
+        status.state == cgs::RunFolder::RunState::Paused) {
+        // Another process trains it (this page's own training was refused above): follow it.
+        openRun(runDir);
+        m_banner->showMessage(ErrorBanner::Level::Info,
+                              tr("This run is being trained by another process: watching it."),
+                              watchText());
+        return;
+    }
+    if (isWatching())
+        stopWatching();
     cgs::TrainOptions options;
     try {
         options = folder.readOptions(); // rebased to where the folder is now
@@ -334,6 +378,9 @@ void TrainPage::resumeRun(const QString &runDirArg)
     }
     options.continueTrain = true;
     options.epoch = "latest";
+    // More epochs for a finished run: the decay is stretched over them, from where it is.
+    if (extraEpochs > 0)
+        options.nEpochsDecay += extraEpochs;
     m_formBeforeResume = m_form->options();
     m_form->setOptions(options);
     const std::vector<cgs::StepReport> steps = folder.readLosses().steps;
@@ -341,7 +388,121 @@ void TrainPage::resumeRun(const QString &runDirArg)
     m_plot->setHistory(history);
     resetStatus(history.isEmpty() ? cgs::StepReport{} : history.last());
     m_previews->clear();
+    loadPreviewHistory(runDir);
     startWith(options, History::Keep);
+}
+
+// The previews a run saved (the newest 200; decoded off the GUI thread), in front of the live
+// ones.
+void TrainPage::loadPreviewHistory(const QString &runDir)
+{
+    m_historyLoad.waitForFinished();
+    std::vector<std::string> files = cgs::RunFolder(runDir.toStdString()).previews();
+    if (files.size() > 200)
+        files.erase(files.begin(), files.end() - 200);
+    QStringList paths;
+    for (const std::string &f : files)
+        paths << QString::fromStdString(f);
+    m_historyLoad.setFuture(QtConcurrent::run([paths] {
+        QVector<PreviewFrame> frames;
+        for (const QString &path : paths)
+            frames << previewFrameFromFile(path);
+        return frames;
+    }));
+}
+
+void TrainPage::openRun(const QString &runDirArg)
+{
+    const QString runDir = QDir::cleanPath(QDir(runDirArg).absolutePath());
+    if (m_controller.isActive() && QDir::cleanPath(m_runDir) == runDir)
+        return; // this page trains it: already shown
+    if (refuseWhileActive())
+        return;
+    m_banner->clear();
+    const cgs::RunFolder folder(runDir.toStdString());
+    try {
+        const cgs::TrainOptions options = folder.readOptions();
+        if (!m_formBeforeWatch)
+            m_formBeforeWatch = m_form->options();
+        m_form->setOptions(options);
+    } catch (const std::exception &e) {
+        m_banner->showError(tr("This folder is not a run"), QString::fromUtf8(e.what()));
+        return;
+    }
+    m_historyLoad.waitForFinished();
+    m_plot->clear();
+    m_previews->clear();
+    resetStatus({});
+    m_runDir = runDir;
+    appendLog(0, tr("Opened %1").arg(QDir::toNativeSeparators(runDir)));
+    m_watcher.watch(runDir);
+    m_metricsPlot->loadRun(runDir);
+    updateButtons();
+    showWatchedStatus();
+}
+
+void TrainPage::stopWatching()
+{
+    if (!m_watcher.isWatching())
+        return;
+    m_watcher.stop();
+    if (m_formBeforeWatch) {
+        m_form->setOptions(*m_formBeforeWatch);
+        m_formBeforeWatch.reset();
+    }
+    updateButtons();
+}
+
+void TrainPage::showWatchedSteps(const QVector<cgs::StepReport> &stepsArg, bool restarted)
+{
+    // The log has no totals: the trainer's heartbeat gives them.
+    QVector<cgs::StepReport> steps = stepsArg;
+    if (const auto &beat = m_watcher.status().heartbeat)
+        for (cgs::StepReport &s : steps) {
+            s.totalEpochs = beat->totalEpochs;
+            s.totalIterations = beat->totalIterations;
+        }
+    if (restarted) {
+        m_plot->setHistory(steps);
+        resetStatus(steps.isEmpty() ? cgs::StepReport{} : steps.last());
+    } else {
+        showSteps(steps);
+    }
+}
+
+QString TrainPage::watchText() const
+{
+    if (!m_watcher.isWatching())
+        return QString();
+    const QString name = QDir(m_watcher.runDir()).dirName();
+    const cgs::RunFolder::Status status = m_watcher.status();
+    const auto &beat = status.heartbeat;
+    const QString who = beat && !beat->host.empty()
+                            ? tr("%1, process %2")
+                                  .arg(QString::fromStdString(beat->host))
+                                  .arg(beat->pid)
+                            : tr("another process");
+    using S = cgs::RunFolder::RunState;
+    switch (status.state) {
+    case S::Training: return tr("Watching %1: trained by %2").arg(name, who);
+    case S::Paused: return tr("Watching %1: paused by %2").arg(name, who);
+    case S::Stopped: return tr("%1 is stopped (not being trained)").arg(name);
+    case S::Finished: return tr("%1 finished its training").arg(name);
+    case S::Failed:
+        return tr("%1 failed: %2").arg(name, QString::fromStdString(status.detail));
+    }
+    return QString();
+}
+
+void TrainPage::showWatchedStatus()
+{
+    if (!m_watcher.isWatching())
+        return;
+    m_watchLabel->setText(watchText());
+    const bool live = m_watcher.status().state == cgs::RunFolder::RunState::Training ||
+                      m_watcher.status().state == cgs::RunFolder::RunState::Paused;
+    m_stopWatching->setText(live ? tr("Stop watching") : tr("Close"));
+    m_state->setText(live ? tr("Watching") : tr("Viewing"));
 }
 
 void TrainPage::showSteps(const QVector<cgs::StepReport> &steps)

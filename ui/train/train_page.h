@@ -1,7 +1,9 @@
 #pragma once
 
+#include "ui/train/run_watcher.h"
 #include "ui/train/training_controller.h"
 
+#include <QFutureWatcher>
 #include <QTimer>
 #include <QWidget>
 
@@ -26,6 +28,9 @@ class TrainOptionsForm;
 // The Train page: options, Start / Pause-Resume / Stop / Resume run, live loss curves,
 // throughput and ETA, live previews, a log, and failures shown inline (the plot and previews of
 // the run stay). Owns the TrainingController, so destroying the page stops the run cleanly.
+// It also shows a run it does not train (openRun): read-only, following it live while another
+// process (the CLI, a job on another host) trains it, with "watching" in place of the
+// Start / Pause / Stop buttons.
 class TrainPage : public QWidget {
     Q_OBJECT
 public:
@@ -47,6 +52,10 @@ public:
     QString statusText() const;
     // The run folder of the current or last run ("" before the first).
     QString runDir() const { return m_runDir; }
+    // True while the page shows a run opened with openRun (not trained by this page).
+    bool isWatching() const { return m_watcher.isWatching(); }
+    QWidget *watchBar() const { return m_watchBar; }
+    QString watchText() const;
 
     void loadSettings(QSettings &settings);
     void saveSettings(QSettings &settings) const;
@@ -56,8 +65,16 @@ public slots:
     void togglePause();
     void stopTraining();
     // Resumes our run in `runDir` (cgs::RunFolder::readOptions, from its latest checkpoint); shows its
-    // whole loss history first. Without an argument asks for the folder.
-    void resumeRun(const QString &runDir = {});
+    // whole loss history and its previews first. Without an argument asks for the folder.
+    // extraEpochs > 0 trains that many epochs more than the run has (a finished run: the
+    // learning rate decays again to zero over them). A run that another process is training
+    // is opened (watched) instead.
+    void resumeRun(const QString &runDir = {}, int extraEpochs = 0);
+    // Shows a run without training it: its options (read-only), curves, previews and metrics,
+    // followed live while another process writes it (RunWatcher).
+    void openRun(const QString &runDir);
+    // Leaves a run opened with openRun; the form is as it was before.
+    void stopWatching();
     void retranslateUi();
     // Adds a line to the Log tab (level 0 info, 1 warning, 2 error) and scrolls to it.
     void appendLog(int level, const QString &message);
@@ -81,6 +98,9 @@ private:
     void showFinished(bool completed, qint64 iterations, const QString &runDir);
     void resetStatus(const cgs::StepReport &last);
     void fitFormWidth();
+    void showWatchedSteps(const QVector<cgs::StepReport> &steps, bool restarted);
+    void showWatchedStatus();
+    void loadPreviewHistory(const QString &runDir);
 
     TrainingController m_controller;
     TrainOptionsForm *m_form;
@@ -99,6 +119,13 @@ private:
     QScrollArea *m_formScroll = nullptr;
     std::optional<cgs::TrainOptions> m_formBeforeResume; // restored when the resume is refused
     bool m_started = false; // the current start reached trainingStarted
+    QWidget *m_controls = nullptr; // Start, Pause, Stop, Resume run
+    QWidget *m_watchBar = nullptr; // in their place while watching
+    QLabel *m_watchLabel = nullptr;
+    QPushButton *m_stopWatching = nullptr;
+    RunWatcher m_watcher;
+    std::optional<cgs::TrainOptions> m_formBeforeWatch;
+    QFutureWatcher<QVector<PreviewFrame>> m_historyLoad; // previews of a resumed run, from disk
 };
 
 } // namespace cgs::ui

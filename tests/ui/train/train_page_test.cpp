@@ -1,7 +1,5 @@
 #include "ui/train/train_page.h"
 
-#include "core/engine/train/run_lock.h"
-
 #include "ui/widgets/error_banner.h"
 #include "ui/train/loss_plot.h"
 #include "ui/train/preview_panel.h"
@@ -199,7 +197,9 @@ TEST(TrainPage, ARefusedResumeLeavesTheFormAsItWas)
 {
     QTemporaryDir runs;
     const QString runDir = test::trainTinyModel(runs.path(), "held");
-    cgs::RunLock otherTraining(runDir.toStdString()); // as a CLI training would hold it
+    // Its checkpoints are gone: the trainer refuses to continue it. (A run that another
+    // process trains is watched instead: train_page_watch_test.)
+    ASSERT_TRUE(QDir(runDir + "/checkpoints").removeRecursively());
     TrainPage page;
     cgs::TrainOptions mine = tinyOptions(runs.path(), "mine", 7, 3);
     mine.cropSize = 48;
