@@ -33,7 +33,7 @@ set(CPACK_GENERATOR DEB)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION graphics)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/cyclegan-studio/cyclegan-studio")
-# dpkg-shlibdeps computes Depends from the linked libraries (libtorch1.13, Qt 6, OpenCV,
+# dpkg-shlibdeps computes Depends from the linked libraries (libtorch1.13, Qt 6 with Network, OpenCV, libzip,
 # QCustomPlot); the list below names what it cannot see.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqcustomplot2.1-qt6, qt6-qpa-plugins")

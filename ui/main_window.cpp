@@ -4,6 +4,7 @@
 #include "core/engine/device.h"
 #include "ui/compare/compare_page.h"
 #include "ui/demo_locator.h"
+#include "ui/download/download_dialog.h"
 #include "ui/export/export_page.h"
 #include "ui/language_manager.h"
 #include "ui/widgets/model_picker.h"
@@ -107,6 +108,7 @@ void MainWindow::buildMenus()
         m_translate->openFiles();
     });
     m_openModelAction->setShortcut(QKeySequence::Open); // desktop convention: Ctrl+O opens files
+    m_downloadAction = m_fileMenu->addAction(QString(), this, &MainWindow::showDownloads);
     m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
     m_quitAction->setShortcut(QKeySequence::Quit);
@@ -165,6 +167,7 @@ void MainWindow::retranslateUi()
     m_fileMenu->setTitle(tr("&File"));
     m_resumeAction->setText(tr("&Resume run\u2026"));
     m_openModelAction->setText(tr("&Open images to translate\u2026"));
+    m_downloadAction->setText(tr("&Get models and datasets\u2026"));
     m_quitAction->setText(tr("&Quit"));
     m_trainMenu->setTitle(tr("&Training"));
     m_startAction->setText(tr("&Start"));
@@ -237,6 +240,23 @@ void MainWindow::useRun(const QString &runDir)
         else
             picker->reloadRecent();
     }
+}
+
+DownloadDialog *MainWindow::showDownloads()
+{
+    if (!m_downloads) {
+        m_downloads = new DownloadDialog(this);
+        // A downloaded model is chosen on the Translate page and offered on the Export page.
+        connect(m_downloads, &DownloadDialog::modelInstalled, this, [this](const QString &path) {
+            m_translate->modelPicker()->setModel(path);
+            m_export->modelPicker()->reloadRecent();
+        });
+    }
+    m_downloads->refresh();
+    m_downloads->show();
+    m_downloads->raise();
+    m_downloads->activateWindow();
+    return m_downloads;
 }
 
 void MainWindow::showHelp()

@@ -12,6 +12,7 @@ class QStackedWidget;
 namespace cgs::ui {
 
 class ComparePage;
+class DownloadDialog;
 class ExportPage;
 class LanguageManager;
 class TrainPage;
@@ -43,6 +44,8 @@ public slots:
     // A short guide to the pages and shortcuts (F1).
     void showHelp();
     void retranslateUi();
+    // Opens "Get models and datasets..." (one dialog, kept while the window lives) and returns it.
+    DownloadDialog *showDownloads();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -73,6 +76,8 @@ private:
             *m_startAction = nullptr, *m_pauseAction = nullptr, *m_stopAction = nullptr,
             *m_aboutAction = nullptr, *m_helpAction = nullptr, *m_aboutQtAction = nullptr;
     QList<QAction *> m_pageActions;
+    QAction *m_downloadAction = nullptr;
+    DownloadDialog *m_downloads = nullptr;
     QActionGroup *m_languageGroup = nullptr;
 };
 

@@ -30,6 +30,8 @@ Command addTrainCommand(CLI::App &root);
 Command addBenchCommand(CLI::App &root);
 Command addTranslateCommand(CLI::App &root); Command addConvertCommand(CLI::App &root);
 Command addEvalCommand(CLI::App &root);
+// `cyclegan download model|dataset|list` (app/download; only where Qt 6 Network was found).
+Command addDownloadCommand(CLI::App &root);
 
 // Maps the current exception (inside a catch block) to a message on stderr and an exit code.
 int reportException();

@@ -23,6 +23,9 @@ int main(int argc, char **argv) {
         cgs::cli::addConvertCommand(root),
         cgs::cli::addEvalCommand(root),
 #endif
+#ifdef CGS_CLI_HAS_DOWNLOAD
+        cgs::cli::addDownloadCommand(root),
+#endif
         cgs::cli::addBenchCommand(root),
     };
     try {

@@ -1,5 +1,7 @@
 #include "ui/train/train_options_form.h"
 
+#include "app/download/download_catalog.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -14,6 +16,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMimeData>
 #include <QRegularExpression>
 #include <QSettings>
@@ -187,6 +190,28 @@ QWidget *TrainOptionsForm::buildDataGroup()
         m_labels << new QLabel;
         form->addRow(m_labels.last(), field);
     }
+    // The datasets downloaded with "Get models and datasets..." (listed when the menu opens).
+    m_downloadedDatasets = new QToolButton;
+    m_downloadedDatasets->setObjectName(QStringLiteral("downloadedDatasets"));
+    m_downloadedDatasets->setIcon(QIcon(QStringLiteral(":/icons/folder.png")));
+    m_downloadedDatasets->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(m_downloadedDatasets);
+    m_downloadedDatasets->setMenu(menu);
+    connect(menu, &QMenu::aboutToShow, this, [this, menu] {
+        menu->clear();
+        const QString data = cgs::download::dataFolder();
+        for (const auto &entry : cgs::download::catalog()) {
+            if (entry.kind != cgs::download::ItemKind::Dataset || !cgs::download::isInstalled(entry, data))
+                continue;
+            const QString path = cgs::download::installedPath(entry, data);
+            const QString text = entry.description.isEmpty() ? entry.name
+                                                             : entry.name + QStringLiteral(" (") + entry.description + QLatin1Char(')');
+            menu->addAction(text, this, [this, path] { useFolders({path}); });
+        }
+        if (menu->isEmpty())
+            menu->addAction(tr("None yet: File \u2192 Get models and datasets\u2026"))->setEnabled(false);
+    });
+    fields.first()->layout()->addWidget(m_downloadedDatasets);
     return m_dataGroup;
 }
 
@@ -268,6 +293,7 @@ QWidget *TrainOptionsForm::buildAdvancedGroup()
 void TrainOptionsForm::retranslateUi()
 {
     m_dataGroup->setTitle(tr("Data"));
+    m_downloadedDatasets->setToolTip(tr("Use a downloaded official dataset"));
     m_mainGroup->setTitle(tr("Training"));
     m_advancedGroup->setTitle(tr("Advanced"));
     const QStringList texts = labelTexts();

@@ -78,6 +78,7 @@ private:
     QSpinBox *m_saveLatestFreq;
     QList<QLabel *> m_labels; // the form labels, in creation order, for retranslateUi
     QList<QToolButton *> m_browseButtons;
+    QToolButton *m_downloadedDatasets = nullptr; // menu of the datasets downloaded from the authors
     QHash<QString, QPair<QWidget *, int>> m_optionFields; // CLI option -> field, label index
     QList<QWidget *> m_marked;
 };

@@ -1,5 +1,6 @@
 #include "ui/widgets/model_picker.h"
 
+#include "app/download/download_catalog.h"
 #include "core/engine/translate/demo_model.h"
 
 #include <QComboBox>
@@ -108,11 +109,19 @@ void ModelPicker::reloadRecent()
     const QString current = model();
     const QSignalBlocker blocker(m_models);
     m_models->clear();
-    for (const QString &path : recentModels()) {
-        if (!QFileInfo::exists(path))
+    // Downloaded official models are named by what they do ("photo -> Monet").
+    const QString data = cgs::download::dataFolder();
+    QStringList paths = recentModels();
+    for (const auto &entry : cgs::download::catalog())
+        if (entry.kind == cgs::download::ItemKind::Model && cgs::download::isInstalled(entry, data))
+            paths << cgs::download::installedPath(entry, data);
+    for (const QString &path : paths) {
+        if (!QFileInfo::exists(path) || m_models->findData(path) >= 0)
             continue;
-        const QFileInfo info(path);
-        m_models->addItem(info.fileName(), path);
+        const auto *official = cgs::download::installedModelAt(path, data);
+        const QString label = official ? tr("%1 (official %2)").arg(official->description, official->name)
+                                       : QFileInfo(path).fileName();
+        m_models->addItem(label, path);
         m_models->setItemData(m_models->count() - 1, QDir::toNativeSeparators(path),
                               Qt::ToolTipRole);
     }
@@ -152,6 +161,13 @@ void ModelPicker::updateDirectionNames()
     const bool demo = isDemoModel();
     m_direction->setItemText(0, demo ? tr("Monet \u2192 photo") : tr("A \u2192 B"));
     m_direction->setItemText(1, demo ? tr("photo \u2192 Monet") : tr("B \u2192 A"));
+    // An official pretrained file holds one generator: its direction is what it does.
+    const auto *official = cgs::download::installedModelAt(model(), cgs::download::dataFolder());
+    if (official) {
+        m_direction->setItemText(0, official->description);
+        m_direction->setItemText(1, official->description);
+    }
+    m_direction->setEnabled(!official);
 }
 
 void ModelPicker::setModel(const QString &path)
