@@ -113,13 +113,18 @@ void FileTransfer::readHeaders()
                           .arg(m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString(), url));
     qint64 start = 0, total = -1;
     QIODevice::OpenMode mode = QIODevice::WriteOnly | QIODevice::Unbuffered;
-    if (status == 206 && parseContentRange(m_reply->rawHeader("Content-Range"), &start, &total) &&
-        start == m_offset) {
+    if (status == 206) {
+        if (!parseContentRange(m_reply->rawHeader("Content-Range"), &start, &total) || start != m_offset) {
+            QFile::remove(m_file.fileName()); // cannot tell where these bytes belong: start over next time
+            return finish(TransferStatus::HttpError,
+                          tr("The server sent another part of %1 than asked for (Content-Range '%2'); "
+                             "start the download again.").arg(url, QString::fromLatin1(m_reply->rawHeader("Content-Range"))));
+        }
         m_resumed = true;
         m_total = total;
         mode |= QIODevice::Append;
     } else {
-        // 200 (the server ignores Range) or a range we did not ask for: start over.
+        // 200: the whole file (the server ignores Range): start over.
         m_offset = 0;
         const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
         m_total = length.isValid() ? length.toLongLong() : -1;
@@ -182,7 +187,8 @@ void FileTransfer::finishReply()
         readHeaders();
     if (!m_reply || m_failed)
         return;
-    writeAvailable();
+    if (m_headersRead) // else no answer came at all (connection refused, DNS, timeout)
+        writeAvailable();
     if (!m_reply || m_failed)
         return;
     const qint64 size = m_offset + m_received;

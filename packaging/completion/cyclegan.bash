@@ -7,8 +7,19 @@ _cyclegan() {
     prev="${COMP_WORDS[COMP_CWORD-1]}"
     cmd="${COMP_WORDS[1]}"
     if [ "$COMP_CWORD" -eq 1 ]; then
-        COMPREPLY=($(compgen -W "train translate convert bench --help --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "train translate convert eval download bench --help --version" -- "$cur"))
         return 0
+    fi
+    if [ "$cmd" = download ]; then
+        case "$COMP_CWORD:$prev" in
+            2:*) COMPREPLY=($(compgen -W "model dataset list" -- "$cur")); return 0 ;;
+            3:model|3:dataset)
+                local names
+                names=$("${COMP_WORDS[0]}" download list 2>/dev/null | awk -v kind="$prev" \
+                    '/^Models:/{k="model"} /^Datasets:/{k="dataset"} /^  /{if (k == kind) print $1}')
+                COMPREPLY=($(compgen -W "$names" -- "$cur")); return 0 ;;
+            *:--dir) COMPREPLY=($(compgen -d -- "$cur")); return 0 ;;
+        esac
     fi
     case "$prev" in
         --netG) COMPREPLY=($(compgen -W "resnet_9blocks resnet_6blocks" -- "$cur")); return 0 ;;

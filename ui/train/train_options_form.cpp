@@ -64,6 +64,66 @@ QStringList labelTexts()
         QObject::tr("No horizontal flip"), QObject::tr("Preprocessing"), QObject::tr("GAN loss"),
         QObject::tr("Adam β1"), QObject::tr("Save latest every (images)")};
 }
+// The field of a QFormLayout row, from its label.
+QWidget *fieldOf(QLabel *label)
+{
+    auto *form = label->parentWidget() ? qobject_cast<QFormLayout *>(label->parentWidget()->layout()) : nullptr;
+    int row = -1;
+    QFormLayout::ItemRole role{};
+    if (!form || (form->getWidgetPosition(label, &row, &role), row < 0))
+        return nullptr;
+    QLayoutItem *item = form->itemAt(row, QFormLayout::FieldRole);
+    return item ? item->widget() : nullptr;
+}
+
+// Tooltips in the order of labelTexts(): what the field does and the official train.py default
+// (the form starts at the same values; the fields that the official code lacks say so).
+QStringList toolTipTexts()
+{
+    return {
+        QObject::tr("A folder holding trainA/ and trainB/, the two image domains (--dataroot; required)."),
+        QObject::tr("Images of domain A, instead of <dataroot>/trainA (not in the official code)."),
+        QObject::tr("Images of domain B, instead of <dataroot>/trainB (not in the official code)."),
+        QObject::tr("Name of the run folder (--name; official default: experiment_name)."),
+        QObject::tr("Folder that holds the run folders (--checkpoints_dir; official default: ./checkpoints)."),
+        QObject::tr("Training images are cropped to this square size (--crop_size; official default: 256)."),
+        QObject::tr("Generator: a ResNet with 9 residual blocks (for 256 px) or 6 (for 128 px) "
+                    "(--netG; official default: resnet_9blocks)."),
+        QObject::tr("Epochs at the initial learning rate (--n_epochs; official default: 100)."),
+        QObject::tr("Epochs over which the learning rate falls linearly to zero (--n_epochs_decay; "
+                    "official default: 100)."),
+        QObject::tr("Weight of the cycle-consistency losses A\u2192B\u2192A and B\u2192A\u2192B "
+                    "(--lambda_A, --lambda_B; official default: 10)."),
+        QObject::tr("Weight of the identity loss, relative to \u03bb cycle; 0 turns it off "
+                    "(--lambda_identity; official default: 0.5)."),
+        QObject::tr("Images per step (--batch_size; official default: 1)."),
+        QObject::tr("Initial learning rate of Adam (--lr; official default: 0.0002)."),
+        QObject::tr("Where to train: auto takes a CUDA GPU when there is one (not in the official "
+                    "code, which uses --gpu_ids 0)."),
+        QObject::tr("-1: a new random seed each run (printed and saved); a fixed seed makes CPU runs "
+                    "reproducible (not in the official code)."),
+        QObject::tr("Images are scaled to this size before the crop (--load_size; official default: 286)."),
+        QObject::tr("Filters of the generator's first layer (--ngf; official default: 64)."),
+        QObject::tr("Filters of the discriminator's first layer (--ndf; official default: 64)."),
+        QObject::tr("Generated images kept to train the discriminators on a history; 0 = none "
+                    "(--pool_size; official default: 50)."),
+        QObject::tr("A preview every this many training images (--display_freq; official default: 400)."),
+        QObject::tr("Image pairs in each preview (not in the official code; default: 1)."),
+        QObject::tr("Keep a checkpoint every this many epochs (--save_epoch_freq; official default: 5)."),
+        QObject::tr("Use at most this many images per domain; -1 = all (--max_dataset_size; official "
+                    "default: all)."),
+        QObject::tr("Threads that decode images (--num_threads; official default: 4)."),
+        QObject::tr("LibTorch's CPU threads; 0 = one per core (not in the official code)."),
+        QObject::tr("Do not flip training images at random (--no_flip; official default: off, "
+                    "images are flipped)."),
+        QObject::tr("How images become crops: resize_and_crop scales to the load size, then crops "
+                    "(--preprocess; official default: resize_and_crop)."),
+        QObject::tr("The adversarial loss: lsgan (least squares), vanilla (cross-entropy) or wgangp "
+                    "(--gan_mode; official default: lsgan)."),
+        QObject::tr("Adam's momentum term \u03b21 (--beta1; official default: 0.5)."),
+        QObject::tr("Rewrite checkpoints/latest every this many images (--save_latest_freq; official "
+                    "default: 5000).")};
+}
 } // namespace
 
 TrainOptionsForm::TrainOptionsForm(QWidget *parent) : QWidget(parent)
@@ -297,8 +357,13 @@ void TrainOptionsForm::retranslateUi()
     m_mainGroup->setTitle(tr("Training"));
     m_advancedGroup->setTitle(tr("Advanced"));
     const QStringList texts = labelTexts();
-    for (int i = 0; i < m_labels.size() && i < texts.size(); ++i)
+    const QStringList tips = toolTipTexts();
+    for (int i = 0; i < m_labels.size() && i < texts.size(); ++i) {
         m_labels[i]->setText(texts[i]);
+        m_labels[i]->setToolTip(tips.value(i));
+        if (QWidget *field = fieldOf(m_labels[i]))
+            field->setToolTip(tips.value(i));
+    }
     const int blocks = m_blocks->currentIndex();
     m_blocks->clear();
     m_blocks->addItem(tr("ResNet, 6 blocks (128 px)"), QStringLiteral("resnet_6blocks"));

@@ -119,6 +119,23 @@ TEST_F(DownloadJobTest, NotFoundNamesTheUrl) {
     EXPECT_FALSE(QFileInfo::exists(o.path + ".part"));
 }
 
+TEST_F(DownloadJobTest, NoServerIsANetworkError) {
+    DownloadJob job;
+    DownloadOutcome outcome;
+    QEventLoop loop;
+    QObject::connect(&job, &DownloadJob::finished, &loop, [&](const DownloadOutcome &o) {
+        outcome = o;
+        loop.quit();
+    });
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+    job.start(*findEntry(ItemKind::Model, "style_monet"), "http://127.0.0.1:1", m_server.dataFolder());
+    loop.exec();
+    ASSERT_EQ(outcome.status, DownloadStatus::NetworkError) << outcome.message.toStdString();
+    EXPECT_TRUE(outcome.message.startsWith("Cannot download http://127.0.0.1:1/pretrained_models/style_monet.pth: "))
+        << outcome.message.toStdString();
+    EXPECT_FALSE(QFileInfo::exists(outcome.path));
+}
+
 TEST_F(DownloadJobTest, TruncatedDownloadLeavesNoFinalFileAndResumes) {
     const DownloadOutcome o = run(ItemKind::Model, "style_monet", "truncate");
     ASSERT_EQ(o.status, DownloadStatus::Truncated) << o.message.toStdString();
