@@ -137,6 +137,19 @@ TEST_F(DownloadDialogTest, CancelKeepsThePartFileAndTheNextDownloadResumes) {
     EXPECT_EQ(cgs::test::FixtureServer::readFile(model("style_monet")), cgs::test::FixtureServer::modelBytes());
 }
 
+TEST_F(DownloadDialogTest, DestroyedWhileDownloadingKeepsThePartFile) {
+    useServer("slow");
+    {
+        auto dialog = std::make_unique<DownloadDialog>();
+        ASSERT_TRUE(dialog->select(ItemKind::Model, "style_monet"));
+        dialog->findChild<QPushButton *>(QStringLiteral("downloadButton"))->click();
+        ASSERT_TRUE(test::waitUntil([this] { return QFileInfo(model("style_monet") + ".part").size() > 0; }, 30000));
+        EXPECT_TRUE(dialog->isDownloading());
+    } // the destructor cancels the transfer
+    EXPECT_FALSE(QFileInfo::exists(model("style_monet")));
+    EXPECT_GT(QFileInfo(model("style_monet") + ".part").size(), 0);
+}
+
 TEST_F(DownloadDialogTest, NotFoundAndTruncatedAreShownInline) {
     DownloadDialog dialog;
     const DownloadOutcome missing = download(dialog, ItemKind::Model, "apple2orange");
