@@ -280,7 +280,11 @@ void TrainPage::startTraining()
 {
     if (refuseWhileActive())
         return;
-    stopWatching(); // a new run replaces a run shown read-only
+    // A new run replaces a run shown read-only, with the options the form holds now.
+    if (m_watcher.isWatching()) {
+        m_watcher.stop();
+        m_formBeforeWatch.reset();
+    }
     cgs::TrainOptions options = m_form->options();
     // A new run never overwrites an old one: pick the next free name.
     const QString base = QString::fromStdString(options.name);
