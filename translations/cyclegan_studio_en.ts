@@ -265,6 +265,10 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Other run folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::ExportPage</name>
@@ -520,6 +524,10 @@
     </message>
     <message>
         <source>Stopping the training: finishing the current step and saving the latest checkpoint, then closing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1054,6 +1062,137 @@ From then on, Resume run… continues it here.</source>
     </message>
     <message>
         <source>Wrote %1: %2 frames of %3 × %4 at %5 fps (%6; %7) in %8 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cgs::ui::RunsPage</name>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last losses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show its curves and previews on the Train page (a run trained by another process is followed live)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume it from its latest checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A finished run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train more epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue a finished run for this many epochs more; the learning rate decays again to zero over them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Translate with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare checkpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in file manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>official code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training now (on %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No runs folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs in %1 and runs opened recently</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run is being trained: stop it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the run “%1” (its checkpoints, previews and logs) to the trash?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run could not be moved to the trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the desktop's trash cannot take it (another file system, or no permission). Delete the folder in the file manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is in the trash.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

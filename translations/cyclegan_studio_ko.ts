@@ -264,6 +264,10 @@
             <numerusform>읽을 수 없는 테스트 이미지 %n개를 건너뛰었습니다.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Other run folder…</source>
+        <translation>다른 실행 폴더…</translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::ExportPage</name>
@@ -520,6 +524,10 @@
     <message>
         <source>Stopping the training: finishing the current step and saving the latest checkpoint, then closing…</source>
         <translation>학습을 멈추는 중: 현재 단계를 마치고 최신 체크포인트를 저장한 뒤 닫습니다…</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>실행 목록</translation>
     </message>
 </context>
 <context>
@@ -1056,6 +1064,137 @@ cyclegan train --dataroot &lt;data&gt; --name %1 --checkpoints_dir %2 --continue
     <message>
         <source>Wrote %1: %2 frames of %3 × %4 at %5 fps (%6; %7) in %8 s</source>
         <translation>%1 저장: %3 × %4 크기 %2프레임, %5 fps (%6; %7), %8초</translation>
+    </message>
+</context>
+<context>
+    <name>cgs::ui::RunsPage</name>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>Last losses</source>
+        <translation>최근 손실</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+    <message>
+        <source>Show its curves and previews on the Train page (a run trained by another process is followed live)</source>
+        <translation>학습 페이지에서 곡선과 미리보기를 봅니다 (다른 프로세스가 학습 중인 실행은 실시간으로 따라갑니다)</translation>
+    </message>
+    <message>
+        <source>Continue training</source>
+        <translation>학습 계속</translation>
+    </message>
+    <message>
+        <source>Resume it from its latest checkpoint</source>
+        <translation>최신 체크포인트에서 이어서 학습합니다</translation>
+    </message>
+    <message>
+        <source>A finished run:</source>
+        <translation>완료된 실행:</translation>
+    </message>
+    <message>
+        <source>Train more epochs</source>
+        <translation>에포크 더 학습</translation>
+    </message>
+    <message>
+        <source>Continue a finished run for this many epochs more; the learning rate decays again to zero over them</source>
+        <translation>완료된 실행을 이만큼의 에포크 동안 더 학습합니다. 학습률은 그동안 다시 0까지 감소합니다</translation>
+    </message>
+    <message>
+        <source>Translate with</source>
+        <translation>이 모델로 변환</translation>
+    </message>
+    <message>
+        <source>Compare checkpoints</source>
+        <translation>체크포인트 비교</translation>
+    </message>
+    <message>
+        <source>Show in file manager</source>
+        <translation>파일 관리자에서 보기</translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation>휴지통으로 이동</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>official code</source>
+        <translation>공식 코드</translation>
+    </message>
+    <message>
+        <source>training now (on %1)</source>
+        <translation>학습 중 (%1)</translation>
+    </message>
+    <message>
+        <source>training now</source>
+        <translation>학습 중</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>일시 정지됨</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>완료됨</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>No runs folder</source>
+        <translation>실행 저장 폴더 없음</translation>
+    </message>
+    <message>
+        <source>Runs in %1 and runs opened recently</source>
+        <translation>%1의 실행과 최근에 연 실행</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>This run is being trained: stop it first.</source>
+        <translation>이 실행은 학습 중입니다. 먼저 중지하세요.</translation>
+    </message>
+    <message>
+        <source>Move the run “%1” (its checkpoints, previews and logs) to the trash?</source>
+        <translation>실행 “%1”(체크포인트, 미리보기, 로그)을 휴지통으로 옮길까요?</translation>
+    </message>
+    <message>
+        <source>The run could not be moved to the trash</source>
+        <translation>실행을 휴지통으로 옮길 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1: the desktop's trash cannot take it (another file system, or no permission). Delete the folder in the file manager.</source>
+        <translation>%1: 데스크톱 휴지통이 받을 수 없습니다 (다른 파일 시스템이거나 권한 없음). 파일 관리자에서 폴더를 삭제하세요.</translation>
+    </message>
+    <message>
+        <source>“%1” is in the trash.</source>
+        <translation>“%1”을(를) 휴지통으로 옮겼습니다.</translation>
     </message>
 </context>
 </TS>

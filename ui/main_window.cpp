@@ -7,6 +7,8 @@
 #include "ui/download/download_dialog.h"
 #include "ui/export/export_page.h"
 #include "ui/language_manager.h"
+#include "ui/runs/run_catalog.h"
+#include "ui/runs/runs_page.h"
 #include "ui/widgets/model_picker.h"
 #include "ui/train/train_options_form.h"
 #include "ui/train/train_page.h"
@@ -43,7 +45,8 @@ const QSize kMinimumSize(1100, 660);
 MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
     : QMainWindow(parent), m_languages(languages), m_sideBar(new QListWidget),
       m_stack(new QStackedWidget), m_train(new TrainPage), m_translate(new TranslatePage),
-      m_compare(new ComparePage), m_export(new ExportPage), m_deviceLabel(new QLabel)
+      m_compare(new ComparePage), m_export(new ExportPage), m_catalog(new RunCatalog(this)),
+      m_runs(new RunsPage(m_catalog)), m_deviceLabel(new QLabel)
 {
     initResources();
     setWindowIcon(QIcon(QStringLiteral(":/icons/cyclegan-studio.png")));
@@ -55,10 +58,11 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
     m_sideBar->setFixedWidth(104);
     m_sideBar->setSpacing(2);
     const char *icons[] = {":/icons/train.png", ":/icons/translate.png", ":/icons/compare.png",
-                           ":/icons/export.png"};
+                           ":/icons/export.png", ":/icons/folder.png"};
     for (const char *icon : icons)
         new QListWidgetItem(QIcon(QString::fromLatin1(icon)), QString(), m_sideBar);
-    for (QWidget *page : std::initializer_list<QWidget *>{m_train, m_translate, m_compare, m_export})
+    for (QWidget *page :
+         std::initializer_list<QWidget *>{m_train, m_translate, m_compare, m_export, m_runs})
         m_stack->addWidget(page);
     auto *central = new QWidget;
     auto *layout = new QHBoxLayout(central);
@@ -88,6 +92,32 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
                 useRun(runDir);
                 m_translate->followCheckpoint(runDir, tag);
             });
+
+    // The Runs page: its actions lead to the other pages; its runs fill their model lists.
+    connect(m_catalog, &RunCatalog::changed, this, &MainWindow::offerRuns);
+    connect(m_sideBar, &QListWidget::currentRowChanged, this, [this](int page) {
+        if (page == RunsPageIndex)
+            followRunsFolder(); // the Train form's runs folder may have changed
+    });
+    connect(m_runs, &RunsPage::openRequested, this, [this](const QString &runDir) {
+        showPage(TrainPageIndex);
+        m_train->openRun(runDir);
+    });
+    connect(m_runs, &RunsPage::continueRequested, this,
+            [this](const QString &runDir, int extraEpochs) {
+                showPage(TrainPageIndex);
+                m_train->resumeRun(runDir, extraEpochs);
+            });
+    connect(m_runs, &RunsPage::translateRequested, this, [this](const QString &runDir) {
+        m_translate->modelPicker()->setModel(runDir);
+        showPage(TranslatePageIndex);
+    });
+    connect(m_runs, &RunsPage::compareRequested, this, [this](const QString &runDir) {
+        m_compare->clearModels();
+        m_compare->addRunCheckpoints(runDir);
+        showPage(ComparePageIndex);
+    });
+    connect(m_train, &TrainPage::runDirChanged, m_catalog, &RunCatalog::refresh);
 
     buildMenus();
     trainingStateChanged(); // enables the Train menu's actions for the idle state
@@ -125,7 +155,7 @@ void MainWindow::buildMenus()
     m_stopAction->setShortcut(Qt::CTRL | Qt::Key_Period);
 
     m_viewMenu = menuBar()->addMenu(QString());
-    for (int i = 0; i < 4; ++i) {
+    for (int i = 0; i < PageCount; ++i) {
         QAction *action = m_viewMenu->addAction(QString(), this, [this, i] { showPage(i); });
         action->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
         m_pageActions << action;
@@ -159,7 +189,8 @@ void MainWindow::buildLanguageMenu()
 void MainWindow::retranslateUi()
 {
     setWindowTitle(tr("CycleGAN Studio"));
-    const QStringList pages = {tr("Train"), tr("Translate"), tr("Compare"), tr("Export")};
+    const QStringList pages = {tr("Train"), tr("Translate"), tr("Compare"), tr("Export"),
+                               tr("Runs")};
     for (int i = 0; i < pages.size(); ++i) {
         m_sideBar->item(i)->setText(pages[i]);
         m_pageActions[i]->setText(pages[i]);
@@ -259,6 +290,26 @@ DownloadDialog *MainWindow::showDownloads()
     return m_downloads;
 }
 
+// The runs folder is the Train form's (where new runs go).
+void MainWindow::followRunsFolder()
+{
+    QString folder = QString::fromStdString(m_train->optionsForm()->options().checkpointsDir);
+    if (folder.isEmpty())
+        folder = DemoLocator::defaultRunsDir();
+    m_catalog->setRunsFolder(folder);
+    for (ModelPicker *picker : {m_translate->modelPicker(), m_export->modelPicker()})
+        picker->setRunsFolder(folder);
+    m_compare->setRunsFolder(folder);
+}
+
+void MainWindow::offerRuns()
+{
+    const QStringList models = m_catalog->modelPaths();
+    for (ModelPicker *picker : {m_translate->modelPicker(), m_export->modelPicker()})
+        picker->setRuns(models);
+    m_compare->setRuns(models);
+}
+
 void MainWindow::showHelp()
 {
     auto *box = new QMessageBox(QMessageBox::Information, tr("CycleGAN Studio Help"),
@@ -309,6 +360,7 @@ void MainWindow::loadSettings()
             DemoLocator::demoDataroot(), DemoLocator::defaultRunsDir()));
     }
     m_export->loadSettings(settings);
+    followRunsFolder();
     showPage(settings.value(QStringLiteral("window/page"), 0).toInt());
     if (!settings.contains(QStringLiteral("window/geometry")))
         resize(1280, 820);

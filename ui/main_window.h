@@ -15,17 +15,26 @@ class ComparePage;
 class DownloadDialog;
 class ExportPage;
 class LanguageManager;
+class RunCatalog;
+class RunsPage;
 class TrainPage;
 class TranslatePage;
 
-// The studio's window: a side bar with the four pages (Train, Translate, Compare, Export),
+// The studio's window: a side bar with the pages (Train, Translate, Compare, Export, Runs),
 // menus with the usual shortcuts, a status bar with the compute device, the language choice,
 // and an About box. Geometry, the last page, options and folders persist in QSettings. It opens
 // on the demo project (resources/demo/monet2photo) when nothing else was chosen before.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum Page { TrainPageIndex, TranslatePageIndex, ComparePageIndex, ExportPageIndex };
+    enum Page {
+        TrainPageIndex,
+        TranslatePageIndex,
+        ComparePageIndex,
+        ExportPageIndex,
+        RunsPageIndex,
+        PageCount
+    };
 
     // languages may be null (then the Language menu is not shown).
     explicit MainWindow(LanguageManager *languages = nullptr, QWidget *parent = nullptr);
@@ -35,6 +44,9 @@ public:
     TranslatePage *translatePage() const { return m_translate; }
     ComparePage *comparePage() const { return m_compare; }
     ExportPage *exportPage() const { return m_export; }
+    RunsPage *runsPage() const { return m_runs; }
+    // The runs of the Runs page; the model lists of Translate, Compare and Export come from it.
+    RunCatalog *runCatalog() const { return m_catalog; }
     int currentPage() const;
     QString deviceText() const;
 
@@ -59,6 +71,8 @@ private:
     void detectDevice();
     void useRun(const QString &runDir);
     void trainingStateChanged();
+    void followRunsFolder();
+    void offerRuns();
 
     LanguageManager *m_languages;
     QListWidget *m_sideBar;
@@ -67,6 +81,8 @@ private:
     TranslatePage *m_translate;
     ComparePage *m_compare;
     ExportPage *m_export;
+    RunCatalog *m_catalog;
+    RunsPage *m_runs;
     QLabel *m_deviceLabel;
     QString m_deviceDescription;
     bool m_closeWhenIdle = false; // closing waits for the training to stop and save

@@ -110,7 +110,7 @@ TEST_P(MainWindowLayout, NoWidgetIsClippedOrOverlapsOnAnyPage)
     QApplication::processEvents();
     EXPECT_EQ(window.size(), GetParam().size) << "the window fits the screen size";
     QStringList problems;
-    for (int page = 0; page < 4; ++page) {
+    for (int page = 0; page < MainWindow::PageCount; ++page) {
         window.showPage(page);
         QApplication::processEvents();
         checkLayout(window.centralWidget(), problems);

@@ -24,6 +24,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
@@ -103,18 +104,33 @@ ComparePage::ComparePage(QWidget *parent)
             });
     connect(&m_evaluation, &EvaluationRunner::finished, this, &ComparePage::showEvaluation);
     connect(m_direction, &QComboBox::currentIndexChanged, this, &ComparePage::refreshMetrics);
-    connect(m_addRun, &QPushButton::clicked, this, [this] {
-        // The folder that holds the last run chosen (a runs folder), else the default one.
+    const auto chooseRun = [this] {
+        // The folder that holds the last run chosen (a runs folder), else the runs folder.
         QSettings settings;
         const QString last = settings.value(QStringLiteral("folders/compareRun")).toString();
         const QString runs = !last.isEmpty() && QDir(last).exists(QStringLiteral(".."))
                                  ? QDir::cleanPath(last + QStringLiteral("/.."))
-                                 : DemoLocator::defaultRunsDir();
+                             : !m_runsFolder.isEmpty() ? m_runsFolder
+                                                       : DemoLocator::defaultRunsDir();
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose a run folder"), runs);
         if (dir.isEmpty())
             return;
         settings.setValue(QStringLiteral("folders/compareRun"), dir);
         addRunCheckpoints(dir);
+    };
+    // "Add run checkpoints": the known runs (the Runs page's), then any folder.
+    m_runsMenu = new QMenu(m_addRun);
+    m_addRun->setMenu(m_runsMenu);
+    connect(m_runsMenu, &QMenu::aboutToShow, this, [this, chooseRun] {
+        m_runsMenu->clear();
+        for (const QString &run : m_runs) {
+            QAction *action = m_runsMenu->addAction(QDir(run).dirName(), this,
+                                                    [this, run] { addRunCheckpoints(run); });
+            action->setToolTip(QDir::toNativeSeparators(run));
+        }
+        if (!m_runs.isEmpty())
+            m_runsMenu->addSeparator();
+        m_runsMenu->addAction(tr("Other run folder\u2026"), this, chooseRun);
     });
     connect(m_addModel, &QPushButton::clicked, this, [this] {
         const QString file = QFileDialog::getOpenFileName(this, tr("Add a model"),
@@ -220,6 +236,10 @@ void ComparePage::addInputs(const QStringList &paths)
         item->setToolTip(QDir::toNativeSeparators(path));
     }
 }
+
+void ComparePage::setRuns(const QStringList &runDirs) { m_runs = runDirs; }
+
+void ComparePage::setRunsFolder(const QString &dir) { m_runsFolder = dir; }
 
 void ComparePage::clearModels()
 {

@@ -11,6 +11,7 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QListWidget;
+class QMenu;
 class QPushButton;
 
 namespace cgs::ui {
@@ -44,6 +45,10 @@ public slots:
     void addModel(const QString &path, const QString &label = {}, const QString &epoch = {});
     void addInputs(const QStringList &paths);
     void clearModels();
+    // The runs "Add run checkpoints" offers (the Runs page's), newest first; and the folder its
+    // dialog starts in.
+    void setRuns(const QStringList &runDirs);
+    void setRunsFolder(const QString &dir);
     // Removes the selected model columns (Delete key, context menu).
     void removeSelectedModels();
     void compare();
@@ -86,6 +91,9 @@ private:
         *m_evaluate;
     QLabel *m_modelsLabel, *m_inputsLabel;
     QAction *m_removeModels;
+    QMenu *m_runsMenu;
+    QStringList m_runs;
+    QString m_runsFolder;
     CompareGrid *m_grid;
     MetricsPlot *m_metricsPlot;
 };

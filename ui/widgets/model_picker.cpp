@@ -115,6 +115,7 @@ void ModelPicker::reloadRecent()
     for (const auto &entry : cgs::download::catalog())
         if (entry.kind == cgs::download::ItemKind::Model && cgs::download::isInstalled(entry, data))
             paths << cgs::download::installedPath(entry, data);
+    paths << m_runs; // the Runs page's runs with a checkpoint
     for (const QString &path : paths) {
         if (!QFileInfo::exists(path) || m_models->findData(path) >= 0)
             continue;
@@ -139,6 +140,19 @@ void ModelPicker::reloadRecent()
     m_models->setCurrentIndex(index >= 0 ? index : (m_models->count() > 0 ? 0 : -1));
     updateDirectionNames();
 }
+
+void ModelPicker::setRuns(const QStringList &runDirs)
+{
+    if (runDirs == m_runs)
+        return;
+    m_runs = runDirs;
+    const QString before = model();
+    reloadRecent();
+    if (before != model())
+        emit modelChanged();
+}
+
+void ModelPicker::setRunsFolder(const QString &dir) { m_runsFolder = dir; }
 
 bool ModelPicker::isDemoModel() const
 {
@@ -192,9 +206,10 @@ void ModelPicker::setDirection(cgs::Direction direction)
 void ModelPicker::browseRun()
 {
     QSettings settings;
+    const QString start = m_runsFolder.isEmpty() ? QDir::homePath() : m_runsFolder;
     const QString dir = QFileDialog::getExistingDirectory(
         this, tr("Open a run or checkpoint folder"),
-        settings.value(QStringLiteral("folders/models"), QDir::homePath()).toString());
+        settings.value(QStringLiteral("folders/models"), start).toString());
     if (dir.isEmpty())
         return;
     settings.setValue(QStringLiteral("folders/models"), dir);

@@ -11,8 +11,10 @@ class QToolButton;
 namespace cgs::ui {
 
 // Chooses a model and a direction for translation: a run folder, a checkpoint folder or an
-// official .pth, from a recent-models list (shared through QSettings by all pickers) or by
-// dialog. Emits modelChanged when the model, the checkpoint or the direction changes.
+// official .pth, from a recent-models list (shared through QSettings by all pickers), the runs
+// the window gives (setRuns: the Runs page's, CLI-trained ones included) or by dialog (opening
+// in the runs folder). Emits modelChanged when the model, the checkpoint or the direction
+// changes.
 class ModelPicker : public QWidget {
     Q_OBJECT
 public:
@@ -34,6 +36,10 @@ public slots:
     void setModel(const QString &path);
     void setDirection(cgs::Direction direction);
     void reloadRecent();
+    // The runs to offer after the recent models (folders with a checkpoint), newest first.
+    void setRuns(const QStringList &runDirs);
+    // Where the "open a run" dialog starts when no folder was chosen before.
+    void setRunsFolder(const QString &dir);
     void retranslateUi();
 
 signals:
@@ -52,6 +58,8 @@ private:
     QComboBox *m_models, *m_direction;
     QToolButton *m_browseRun, *m_browseWeights;
     bool m_demoChoseDirection = false; // the direction is the demo's default, not the user's
+    QStringList m_runs;
+    QString m_runsFolder;
 };
 
 } // namespace cgs::ui
