@@ -12,30 +12,16 @@ namespace cgs::cli {
 int reportException() {
     try {
         throw;
-    } catch (const Cancelled &) {
-        std::cerr << "Stopped.\n";
-        return kExitInterrupted;
-    } catch (const ConfigError &e) {
-        std::cerr << "error: " << e.what() << "\n";
-        return kExitUsage;
-    } catch (const DatasetError &e) {
-        std::cerr << "error: " << e.what() << "\n";
-        return kExitDataset;
-    } catch (const CheckpointError &e) {
-        std::cerr << "error: " << e.what() << "\n";
-        return kExitCheckpoint;
-    } catch (const DeviceError &e) {
-        std::cerr << "error: " << e.what() << "\n";
-        return kExitDevice;
-    } catch (const TrainingError &e) {
-        std::cerr << "error: " << e.what() << "\n";
-        return kExitTraining;
-    } catch (const IoError &e) {
-        std::cerr << "error: " << e.what() << "\n";
-        return kExitIo;
     } catch (const std::exception &e) {
-        std::cerr << "error: " << e.what() << "\n";
-        return kExitUsage;
+        const ErrorKind kind = errorKindOf(e);
+        if (kind == ErrorKind::Cancelled)
+            std::cerr << "Stopped.\n";
+        else
+            std::cerr << "error: " << e.what() << "\n";
+        return exitCodeFor(kind);
+    } catch (...) {
+        std::cerr << "error: unknown error\n";
+        return exitCodeFor(ErrorKind::Other);
     }
 }
 

@@ -36,13 +36,8 @@ int runConvert(ConvertArgs &a) {
         a.request.direction = Direction::BToA;
     else
         throw ConfigError("--direction '" + a.direction + "' is not AtoB or BtoA");
-    ConvertResult r;
-    try {
-        r = a.both ? runExport(a) : convertModel(a.request);
-    } catch (const CheckpointError &e) {
-        std::fprintf(stderr, "error: %s\n", e.what());
-        return kExitUsage; // a model error is the user's to fix, like a usage error
-    }
+    const ConvertResult r =
+        openNamedModel([&] { return a.both ? runExport(a) : convertModel(a.request); });
     std::printf("converted %s (%s, ngf %d, %d blocks, %d -> %d channels) to %s (%s)\n",
                 r.model.source.c_str(), r.model.format.c_str(), r.model.ngf, r.model.nBlocks,
                 r.model.inputNc, r.model.outputNc, a.request.output.c_str(),

@@ -1,5 +1,5 @@
 // cyclegan: the command-line twin of CycleGAN Studio. Parses, runs one subcommand, maps
-// errors to exit codes (see app/cli/command.h).
+// errors to exit codes (the table in app/cli/exit_codes.h).
 #include "app/cli/command.h"
 #include "core/engine/thread_env.h"
 

@@ -98,13 +98,8 @@ int runTranslate(TranslateArgs &a) {
         a.recursive ? Recursion::IncludeSubfolders : Recursion::TopLevelOnly;
     applyVideoOptions(a.video, a.exportOptions);
     a.exportOptions.validate();
-    std::unique_ptr<Translator> translator;
-    try {
-        translator = std::make_unique<Translator>(a.model);
-    } catch (const CheckpointError &e) {
-        std::fprintf(stderr, "error: %s\n", e.what());
-        return kExitUsage; // a model error is the user's to fix, like a usage error
-    }
+    const std::unique_ptr<Translator> translator =
+        openNamedModel([&] { return std::make_unique<Translator>(a.model); });
     const ModelInfo &info = translator->info();
     std::fprintf(stderr, "model: %s (%s, ngf %d, %d blocks) on %s\n", info.source.c_str(),
                  info.format.c_str(), info.ngf, info.nBlocks,

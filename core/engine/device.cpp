@@ -18,21 +18,24 @@ torch::Device resolveDevice(const std::string &spec) {
     if (spec.empty() || spec == "auto")
         return torch::cuda::is_available() ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
     if (spec.rfind("cuda", 0) != 0)
-        throw DeviceError("Unknown device '" + spec + "' (use auto, cpu, cuda or cuda:N)");
+        throw DeviceUnavailableError("Unknown device '" + spec +
+                                     "' (use auto, cpu, cuda or cuda:N)");
     int index = 0;
     if (spec.size() > 4) {
         if (spec[4] != ':' || spec.size() == 5 ||
             spec.find_first_not_of("0123456789", 5) != std::string::npos)
-            throw DeviceError("Unknown device '" + spec + "' (use auto, cpu, cuda or cuda:N)");
+            throw DeviceUnavailableError("Unknown device '" + spec +
+                                         "' (use auto, cpu, cuda or cuda:N)");
         index = std::stoi(spec.substr(5));
     }
     if (!torch::cuda::is_available())
-        throw DeviceError("Device '" + spec + "' was requested but CUDA is not available (this " +
-                          "LibTorch build has no CUDA or no GPU was found); use --device cpu");
+        throw DeviceUnavailableError(
+            "Device '" + spec + "' was requested but CUDA is not available (this " +
+            "LibTorch build has no CUDA or no GPU was found); use --device cpu");
     const int count = static_cast<int>(torch::cuda::device_count());
     if (index >= count)
-        throw DeviceError("Device '" + spec + "' does not exist: " + std::to_string(count) +
-                          " CUDA device(s) found");
+        throw DeviceUnavailableError("Device '" + spec + "' does not exist: " +
+                                     std::to_string(count) + " CUDA device(s) found");
     return torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(index));
 }
 

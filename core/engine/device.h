@@ -11,8 +11,8 @@ struct DeviceStatus {
     std::string description; // "NVIDIA H100 80GB HBM3 (79.1 GB), CUDA" or "CPU (2 threads)"
 };
 
-// Resolves a device spec (auto | cpu | cuda | cuda:N) and describes it. Throws DeviceError for
-// an unknown spec or a CUDA device that is not there.
+// Resolves a device spec (auto | cpu | cuda | cuda:N) and describes it. Throws
+// DeviceUnavailableError (a DeviceError) for an unknown spec or a CUDA device that is not there.
 DeviceStatus describeDevice(const std::string &spec = "auto", int cpuThreads = 0);
 
 // Version strings of the libraries the engine was built with: "LibTorch 1.13.0".

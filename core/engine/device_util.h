@@ -6,7 +6,7 @@
 
 namespace cgs {
 
-// Parses auto | cpu | cuda | cuda:N into a Torch device. Throws DeviceError.
+// Parses auto | cpu | cuda | cuda:N into a Torch device. Throws DeviceUnavailableError (a DeviceError).
 torch::Device resolveDevice(const std::string &spec);
 
 // The thread count cpuThreads stands for: itself when > 0, else the number of cores.

@@ -146,10 +146,11 @@ VideoResult translateVideo(const std::string &input, const std::string &output,
                 throw Cancelled();
             Image out = translate(frame, cancel);
             if (out.width != frame.width || out.height != frame.height)
-                throw Error("Cannot translate video '" + input + "': a frame of " +
-                            std::to_string(frame.width) + "x" + std::to_string(frame.height) +
-                            " came back as " + std::to_string(out.width) + "x" +
-                            std::to_string(out.height));
+                throw Error(ErrorKind::Other,
+                            "Cannot translate video '" + input + "': a frame of " +
+                                std::to_string(frame.width) + "x" + std::to_string(frame.height) +
+                                " came back as " + std::to_string(out.width) + "x" +
+                                std::to_string(out.height));
             behind.push(std::move(out));
             p.frame = ++r.frames;
             p.total = std::max(p.total, p.frame);

@@ -31,7 +31,7 @@ struct InceptionFeatureOptions {
 class InceptionFeatureExtractor {
 public:
     // Loads the weights. Throws CheckpointError naming the file (damaged, not the FID Inception),
-    // DeviceError for a device that is not there, ConfigError for batchSize < 1.
+    // DeviceUnavailableError for a device that is not there, ConfigError for batchSize < 1.
     explicit InceptionFeatureExtractor(const InceptionFeatureOptions &options);
     ~InceptionFeatureExtractor();
     InceptionFeatureExtractor(const InceptionFeatureExtractor &) = delete;

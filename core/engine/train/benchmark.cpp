@@ -68,8 +68,8 @@ BenchResult runBenchmark(const BenchOptions &b) {
     applyCpuThreads(b.cpuThreads);
     const torch::Device device = resolveDevice(b.device);
     if (b.cudaGraph && !device.is_cuda())
-        throw DeviceError("--cuda_graph on needs a CUDA device (this run is on " +
-                          device.str() + ")");
+        throw DeviceUnavailableError("--cuda_graph on needs a CUDA device (this run is on " +
+                                     device.str() + ")");
     torch::manual_seed(0);
     CycleGanModel model(o, device);
     model.initWeights();

@@ -21,7 +21,8 @@ struct BenchOptions {
     int cpuThreads = 0;
     int warmupSteps = 3;
     int steps = 10;
-    void validate() const; // throws ConfigError (--cuda_graph on without CUDA: DeviceError)
+    void
+    validate() const; // throws ConfigError (--cuda_graph on without CUDA: DeviceUnavailableError)
 };
 
 struct BenchResult {

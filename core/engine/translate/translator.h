@@ -52,7 +52,7 @@ class Translator {
 public:
     // Loads the model on the device (see TranslatorOptions::model). Throws CheckpointError
     // naming the path for a missing, damaged or foreign model, ConfigError for bad options,
-    // DeviceError for an unavailable device.
+    // DeviceUnavailableError (a DeviceError) for an unavailable device.
     explicit Translator(const TranslatorOptions &options);
     ~Translator();
     Translator(const Translator &) = delete;
