@@ -67,9 +67,9 @@ int TranslationService::submit(const QString &path, const QImage &image,
         timer.start();
         // Boundary of a pool thread: every failure becomes the result's error.
         try {
-            cgs::Image input = image.isNull()
-                                   ? cgs::readImage(path.toStdString(), cgs::ReadOptions{true})
-                                   : fromQImage(image);
+            cgs::Image input = image.isNull() ? cgs::readImage(path.toStdString(),
+                                                               cgs::ReadOptions{cgs::Alpha::Keep})
+                                              : fromQImage(image);
             result.input = toQImage(input);
             std::lock_guard<std::mutex> lock(cache->mutex);
             if (options.model.empty())

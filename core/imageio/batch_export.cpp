@@ -206,7 +206,7 @@ bool BatchExporter::processOne(const ExportItem &item, const std::atomic<bool> &
             processVideo(item, cancel, s, progress);
             return true;
         }
-        const Image input = readImage(item.input, ReadOptions{true});
+        const Image input = readImage(item.input, ReadOptions{Alpha::Keep});
         const Image output = m_translate(input, cancel);
         fs::create_directories(fs::path(item.output).parent_path(), ec);
         if (ec)

@@ -45,7 +45,7 @@ cv::Mat toEightBit(const cv::Mat &mat, const std::string &name) {
 
 // Native channels (grey, grey+alpha, BGR, BGRA) -> RGB or RGBA in OpenCV order (BGR/BGRA),
 // ready for matToImage.
-cv::Mat toColour(const cv::Mat &mat, bool keepAlpha) {
+cv::Mat toColour(const cv::Mat &mat, Alpha alpha) {
     cv::Mat out;
     switch (mat.channels()) {
     case 1:
@@ -55,11 +55,12 @@ cv::Mat toColour(const cv::Mat &mat, bool keepAlpha) {
         std::vector<cv::Mat> planes;
         cv::split(mat, planes);
         std::vector<cv::Mat> bgra{planes[0], planes[0], planes[0], planes[1]};
-        cv::merge(keepAlpha ? bgra : std::vector<cv::Mat>(bgra.begin(), bgra.end() - 1), out);
+        cv::merge(alpha == Alpha::Keep ? bgra : std::vector<cv::Mat>(bgra.begin(), bgra.end() - 1),
+                  out);
         break;
     }
     case 4:
-        if (keepAlpha)
+        if (alpha == Alpha::Keep)
             return mat;
         cv::cvtColor(mat, out, cv::COLOR_BGRA2BGR);
         break;
@@ -131,7 +132,7 @@ Image decodeImage(const std::uint8_t *data, std::size_t size, const std::string 
     const ImageHeader header = admitEncodedImage(data, size, name);
     cv::Mat mat = decodePixels(data, size, name, header);
     checkPixelLimit(name, mat.cols, mat.rows);
-    mat = toColour(toEightBit(mat, name), options.keepAlpha);
+    mat = toColour(toEightBit(mat, name), options.alpha);
     // libtiff's RGBA reader, which OpenCV uses for 8-bit TIFF, already turns the image upright.
     if (header.format != ImageFormat::Tiff)
         mat = applyOrientation(mat, header.orientation);

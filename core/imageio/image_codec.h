@@ -22,15 +22,17 @@ namespace cgs {
 constexpr std::int64_t kMaxImageSide = 16384;
 constexpr std::int64_t kMaxImagePixels = kMaxImageSide * kMaxImageSide;
 
+// What readImage does with an alpha channel: Keep returns RGBA when the file has one; Drop
+// removes it (the colour values under transparent pixels are kept, as PIL's convert("RGB") in
+// the official code does).
+enum class Alpha { Drop, Keep };
+
 struct ReadOptions {
-    // Return RGBA when the file has an alpha channel. Otherwise alpha is dropped (the colour
-    // values under transparent pixels are kept, as PIL's convert("RGB") in the official
-    // code does).
-    bool keepAlpha = false;
+    Alpha alpha = Alpha::Drop;
 };
 
 // Decodes an image file to 8-bit RGB (channels == 3), or RGBA (channels == 4) when
-// options.keepAlpha is set and the file has alpha. Grey, grey + alpha, palette, 16-bit (scaled
+// options.alpha is Alpha::Keep and the file has alpha. Grey, grey + alpha, palette, 16-bit (scaled
 // so 65535 -> 255), float TIFF ([0, 1] -> [0, 255]) and CMYK JPEG are converted. The EXIF
 // orientation of JPEG (APP1) and PNG (eXIf) files is applied, so the result is upright; 8-bit
 // TIFF comes upright from libtiff itself; WebP EXIF is not read (OpenCV ignores it too).

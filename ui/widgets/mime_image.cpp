@@ -31,7 +31,7 @@ cgs::Image imageFromMimeData(const QMimeData &mime, const QString &name)
                                type.toStdString() + " but empty");
         return cgs::decodeImage(reinterpret_cast<const std::uint8_t *>(bytes.constData()),
                                 static_cast<std::size_t>(bytes.size()), label,
-                                cgs::ReadOptions{true});
+                                cgs::ReadOptions{cgs::Alpha::Keep});
     }
     const QStringList others = offered.filter(QStringLiteral("image/"));
     if (!others.isEmpty())

@@ -102,7 +102,7 @@ TEST_F(CliTest, MixedFolderGivesExitTwoSummaryAndGoodOutputs) {
     const Image deep = readImage(path("out/deep16.png"));
     EXPECT_EQ(deep.width, 13);
     EXPECT_EQ(deep.height, 21);
-    const Image rgba = readImage(path("out/rgba.png"), ReadOptions{true});
+    const Image rgba = readImage(path("out/rgba.png"), ReadOptions{Alpha::Keep});
     ASSERT_EQ(rgba.channels, 4);
     EXPECT_EQ(rgba.width, 15);
     EXPECT_EQ(rgba.data[3], 99);

@@ -205,7 +205,7 @@ TEST_F(BatchExportTest, CollectsBadFilesAndProcessesTheRest) {
     EXPECT_EQ(readBytes(out("empty.png")), "old output"); // a failure never damages outputs
     EXPECT_EQ(readImage(out("풍경 사진.png").string()).width, 11);
     EXPECT_EQ(readImage(out("deep16.png").string()).height, 5);
-    const Image a = readImage(out("alpha.png").string(), ReadOptions{true});
+    const Image a = readImage(out("alpha.png").string(), ReadOptions{Alpha::Keep});
     ASSERT_EQ(a.channels, 4);
     EXPECT_EQ(a.data[3], 77);
     for (const auto &entry : fs::recursive_directory_iterator(out("")))

@@ -162,7 +162,7 @@ TEST(ImageCodec, RgbaPngKeepsAlphaOnlyWhenAsked) {
     TempDir dir;
     const Image rgba = test::patternImage(4, 3, 4);
     writeImage(dir.file("rgba.png"), rgba);
-    const Image withAlpha = readImage(dir.file("rgba.png"), ReadOptions{true});
+    const Image withAlpha = readImage(dir.file("rgba.png"), ReadOptions{Alpha::Keep});
     ASSERT_EQ(withAlpha.channels, 4);
     EXPECT_EQ(withAlpha.data, rgba.data);
     const Image rgb = readImage(dir.file("rgba.png"));
@@ -174,7 +174,7 @@ TEST(ImageCodec, RgbaPngKeepsAlphaOnlyWhenAsked) {
 }
 
 TEST(ImageCodec, GreyAlphaPngExpandsToRgba) {
-    const Image img = readImage(test::fixture("grey_alpha.png"), ReadOptions{true});
+    const Image img = readImage(test::fixture("grey_alpha.png"), ReadOptions{Alpha::Keep});
     ASSERT_EQ(img.channels, 4);
     EXPECT_EQ(img.pixel(0, 0)[0], 200);
     EXPECT_EQ(img.pixel(0, 0)[2], 200);

@@ -89,7 +89,7 @@ TEST(ImageCodecWrite, QualityChangesJpegSize) {
 TEST(ImageCodecWrite, JpegDropsAlpha) {
     TempDir dir;
     writeImage(dir.file("rgba.jpg"), test::patternImage(8, 8, 4));
-    EXPECT_EQ(readImage(dir.file("rgba.jpg"), ReadOptions{true}).channels, 3);
+    EXPECT_EQ(readImage(dir.file("rgba.jpg"), ReadOptions{Alpha::Keep}).channels, 3);
 }
 
 TEST(ImageCodecWrite, UnknownExtensionIsAnIoError) {
