@@ -374,6 +374,52 @@
     </message>
 </context>
 <context>
+    <name>cgs::ui::FailureSummary</name>
+    <message>
+        <source>The options are not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dataset cannot be used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checkpoint cannot be used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen device is not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The compute device failed (out of memory?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training diverged (NaN or Inf loss)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file could not be read or written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cgs::ui::FolderExportJob</name>
+    <message>
+        <source>unknown error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cgs::ui::LossPlot</name>
     <message>
         <source>Log scale</source>
@@ -747,30 +793,6 @@
     </message>
     <message>
         <source>%1 it/s, ETA %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The training images cannot be used</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The checkpoint cannot be loaded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The compute device failed (out of memory?)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Training diverged (NaN or Inf loss)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A file of the run could not be written</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Training failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

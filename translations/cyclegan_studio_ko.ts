@@ -373,6 +373,52 @@
     </message>
 </context>
 <context>
+    <name>cgs::ui::FailureSummary</name>
+    <message>
+        <source>The options are not valid</source>
+        <translation>옵션이 올바르지 않습니다</translation>
+    </message>
+    <message>
+        <source>The dataset cannot be used</source>
+        <translation>데이터셋을 사용할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The checkpoint cannot be used</source>
+        <translation>체크포인트를 사용할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The chosen device is not available</source>
+        <translation>선택한 장치를 사용할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The compute device failed (out of memory?)</source>
+        <translation>연산 장치 오류 (메모리 부족?)</translation>
+    </message>
+    <message>
+        <source>Training diverged (NaN or Inf loss)</source>
+        <translation>학습이 발산했습니다 (NaN 또는 Inf 손실)</translation>
+    </message>
+    <message>
+        <source>A file could not be read or written</source>
+        <translation>파일을 읽거나 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>예기치 않은 오류</translation>
+    </message>
+</context>
+<context>
+    <name>cgs::ui::FolderExportJob</name>
+    <message>
+        <source>unknown error</source>
+        <translation>알 수 없는 오류</translation>
+    </message>
+</context>
+<context>
     <name>cgs::ui::LossPlot</name>
     <message>
         <source>Log scale</source>
@@ -747,30 +793,6 @@
     <message>
         <source>%1 it/s, ETA %2</source>
         <translation>%1 it/s, 남은 시간 %2</translation>
-    </message>
-    <message>
-        <source>The training images cannot be used</source>
-        <translation>학습 이미지를 사용할 수 없습니다</translation>
-    </message>
-    <message>
-        <source>The checkpoint cannot be loaded</source>
-        <translation>체크포인트를 불러올 수 없습니다</translation>
-    </message>
-    <message>
-        <source>The compute device failed (out of memory?)</source>
-        <translation>연산 장치 오류 (메모리 부족?)</translation>
-    </message>
-    <message>
-        <source>Training diverged (NaN or Inf loss)</source>
-        <translation>학습이 발산했습니다 (NaN 또는 Inf 손실)</translation>
-    </message>
-    <message>
-        <source>A file of the run could not be written</source>
-        <translation>실행 파일을 쓸 수 없습니다</translation>
-    </message>
-    <message>
-        <source>Training failed</source>
-        <translation>학습 실패</translation>
     </message>
     <message>
         <source>Training finished after %1 iterations.</source>

@@ -32,7 +32,6 @@ struct TranslationService::Cache {
 TranslationService::TranslationService(QObject *parent)
     : QObject(parent), m_cache(std::make_shared<Cache>())
 {
-    qRegisterMetaType<cgs::ui::TranslationResult>("cgs::ui::TranslationResult");
     m_pool.setMaxThreadCount(1);
 }
 

@@ -4,7 +4,7 @@
 #include "core/engine/thread_env.h"
 #include "ui/language_manager.h"
 #include "ui/main_window.h"
-#include "ui/train/preview_frame.h"
+#include "ui/meta_types.h"
 #include "ui/translate/translate_page.h"
 
 #include <QApplication>

@@ -1,7 +1,7 @@
 // main() of every ui test: an offscreen QApplication (no display needed), settings in a
 // temporary folder, the studio's resources and metatypes registered, then GoogleTest.
 #include "ui/language_manager.h"
-#include "ui/train/preview_frame.h"
+#include "ui/meta_types.h"
 
 #include <QApplication>
 #include <QTemporaryDir>

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "ui/core_meta_types.h"
-
 #include <QImage>
 #include <QMetaType>
 #include <QString>
@@ -21,13 +19,6 @@ struct PreviewFrame {
     QString path; // where the trainer saved the grid ("" if it did not)
 };
 
-// Why a run failed, for the inline banner's summary (the core message is the detail).
-enum class FailureKind { Config, Dataset, Checkpoint, Device, Numerical, Io, Other };
-
-// Registers the value types that travel through queued signals. Idempotent.
-void registerMetaTypes();
-
 } // namespace cgs::ui
 
 Q_DECLARE_METATYPE(cgs::ui::PreviewFrame)
-Q_DECLARE_METATYPE(cgs::ui::FailureKind)

@@ -4,6 +4,7 @@
 #include "core/engine/error.h"
 #include "core/engine/train/run_folder.h"
 #include "ui/demo_locator.h"
+#include "ui/failure_summary.h"
 #include "ui/widgets/error_banner.h"
 #include "ui/widgets/metrics_plot.h"
 #include "ui/train/loss_plot.h"
@@ -35,17 +36,6 @@
 namespace cgs::ui {
 
 namespace {
-// The core's DeviceError for a device this machine does not have (as opposed to one that failed).
-bool deviceUnavailable(const QString &message)
-{
-    // Matched on the core's wording (core/engine/device.cpp) until its errors carry a kind.
-    return message.contains(QLatin1String("not available"), Qt::CaseInsensitive) ||
-           message.contains(QLatin1String("Unknown device"), Qt::CaseInsensitive) ||
-           message.contains(QLatin1String("does not exist"), Qt::CaseInsensitive) ||
-           message.contains(QLatin1String("unavailable"), Qt::CaseInsensitive) ||
-           message.contains(QLatin1String("no CUDA"), Qt::CaseInsensitive);
-}
-
 QString formatDuration(double seconds)
 {
     if (seconds <= 0 || !std::isfinite(seconds))
@@ -89,7 +79,7 @@ TrainPage::TrainPage(QWidget *parent)
     connect(&m_watcher, &RunWatcher::previewRead, m_previews, &PreviewPanel::addFrame);
     connect(&m_watcher, &RunWatcher::statusChanged, this, &TrainPage::showWatchedStatus);
     connect(&m_watcher, &RunWatcher::checkpointFound, this, [this](const QString &tag) {
-        appendLog(0, tr("Checkpoint %1 is in the run folder").arg(tag));
+        appendLog(cgs::LogLevel::Info, tr("Checkpoint %1 is in the run folder").arg(tag));
     });
     connect(&m_historyLoad, &QFutureWatcher<QVector<PreviewFrame>>::finished, this,
             [this] { m_previews->addHistory(m_historyLoad.result()); });
@@ -153,18 +143,18 @@ TrainPage::TrainPage(QWidget *parent)
                 m_formBeforeResume.reset();
                 m_started = true;
                 m_metricsPlot->loadRun(runDir);
-                appendLog(0, tr("Started on %1 at iteration %2 in %3")
-                                 .arg(device)
-                                 .arg(startIteration)
-                                 .arg(QDir::toNativeSeparators(runDir)));
+                appendLog(cgs::LogLevel::Info, tr("Started on %1 at iteration %2 in %3")
+                                                   .arg(device)
+                                                   .arg(startIteration)
+                                                   .arg(QDir::toNativeSeparators(runDir)));
                 emit runDirChanged(runDir);
             });
     connect(&m_controller, &TrainingController::checkpointWritten, this,
             [this](const QString &tag, const QString &path, qint64 iteration) {
-                appendLog(0, tr("Checkpoint %1 saved at iteration %2: %3")
-                                 .arg(tag)
-                                 .arg(iteration)
-                                 .arg(QDir::toNativeSeparators(path)));
+                appendLog(cgs::LogLevel::Info, tr("Checkpoint %1 saved at iteration %2: %3")
+                                                   .arg(tag)
+                                                   .arg(iteration)
+                                                   .arg(QDir::toNativeSeparators(path)));
                 emit checkpointWritten(m_runDir, tag);
             });
     retranslateUi();
@@ -438,7 +428,7 @@ void TrainPage::openRun(const QString &runDirArg)
     m_previews->clear();
     resetStatus({});
     m_runDir = runDir;
-    appendLog(0, tr("Opened %1").arg(QDir::toNativeSeparators(runDir)));
+    appendLog(cgs::LogLevel::Info, tr("Opened %1").arg(QDir::toNativeSeparators(runDir)));
     m_watcher.watch(runDir);
     m_metricsPlot->loadRun(runDir);
     updateButtons();
@@ -550,24 +540,11 @@ void TrainPage::resetStatus(const cgs::StepReport &last)
     showSteps({});
 }
 
-void TrainPage::showFailure(FailureKind kind, const QString &message)
-{
-    QString summary;
-    switch (kind) {
-    case FailureKind::Config: summary = tr("The options are not valid"); break;
-    case FailureKind::Dataset: summary = tr("The training images cannot be used"); break;
-    case FailureKind::Checkpoint: summary = tr("The checkpoint cannot be loaded"); break;
-    case FailureKind::Device:
-        summary = deviceUnavailable(message) ? tr("The chosen device is not available")
-                                             : tr("The compute device failed (out of memory?)");
-        break;
-    case FailureKind::Numerical: summary = tr("Training diverged (NaN or Inf loss)"); break;
-    case FailureKind::Io: summary = tr("A file of the run could not be written"); break;
-    case FailureKind::Other: summary = tr("Training failed"); break;
-    }
+void TrainPage::showFailure(cgs::ErrorKind kind, const QString &message) {
+    const QString summary = failureSummary(kind);
     const QString detail = m_form->explainError(message);
     m_banner->showError(summary, detail);
-    appendLog(2, summary + QStringLiteral(": ") + detail);
+    appendLog(cgs::LogLevel::Error, summary + QStringLiteral(": ") + detail);
     if (m_formBeforeResume) { // a refused resume leaves the form as the user had it
         m_form->setOptions(*m_formBeforeResume);
         m_formBeforeResume.reset();
@@ -583,13 +560,14 @@ void TrainPage::showFinished(bool completed, qint64 iterations, const QString &r
                                         "\u201cResume run\u201d.")
                                          .arg(iterations);
     m_banner->showMessage(ErrorBanner::Level::Info, text, QDir::toNativeSeparators(runDir));
-    appendLog(0, text);
+    appendLog(cgs::LogLevel::Info, text);
     emit runDirChanged(runDir);
 }
 
-void TrainPage::appendLog(int level, const QString &message)
-{
-    const QString prefix = level == 2 ? tr("error: ") : level == 1 ? tr("warning: ") : QString();
+void TrainPage::appendLog(cgs::LogLevel level, const QString &message) {
+    const QString prefix = level == cgs::LogLevel::Error     ? tr("error: ")
+                           : level == cgs::LogLevel::Warning ? tr("warning: ")
+                                                             : QString();
     m_log->appendPlainText(QTime::currentTime().toString(QStringLiteral("HH:mm:ss ")) + prefix +
                            message);
     // Follow the newest line (as a terminal does), also while the Log tab is hidden; again once

@@ -77,7 +77,7 @@ public slots:
     void stopWatching();
     void retranslateUi();
     // Adds a line to the Log tab (level 0 info, 1 warning, 2 error) and scrolls to it.
-    void appendLog(int level, const QString &message);
+    void appendLog(cgs::LogLevel level, const QString &message);
 
 signals:
     // A run folder started or wrote a checkpoint (for the model lists of the other pages).
@@ -94,7 +94,7 @@ private:
     bool refuseWhileActive();
     void updateButtons();
     void showSteps(const QVector<cgs::StepReport> &steps);
-    void showFailure(cgs::ui::FailureKind kind, const QString &message);
+    void showFailure(cgs::ErrorKind kind, const QString &message);
     void showFinished(bool completed, qint64 iterations, const QString &runDir);
     void resetStatus(const cgs::StepReport &last);
     void fitFormWidth();

@@ -6,7 +6,6 @@ namespace cgs::ui {
 
 TrainingController::TrainingController(QObject *parent) : QObject(parent)
 {
-    registerMetaTypes();
     m_thread.setObjectName(QStringLiteral("cgs-training"));
     auto *worker = new TrainingWorker(m_control);
     worker->moveToThread(&m_thread);
@@ -93,8 +92,7 @@ void TrainingController::handleFinished(bool completed, qint64 iterations, const
     emit trainingFinished(completed, iterations, runDir);
 }
 
-void TrainingController::handleFailed(FailureKind kind, const QString &message)
-{
+void TrainingController::handleFailed(cgs::ErrorKind kind, const QString &message) {
     m_control.reset();
     setState(State::Idle);
     emit trainingFailed(kind, message);

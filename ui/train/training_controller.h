@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/engine/train/train_control.h"
+#include "ui/core_meta_types.h"
 #include "ui/train/preview_frame.h"
 
 #include <QObject>
@@ -43,10 +44,10 @@ signals:
     void stepsFinished(const QVector<cgs::StepReport> &steps);
     void previewArrived(const cgs::ui::PreviewFrame &frame);
     void checkpointWritten(const QString &tag, const QString &path, qint64 iteration);
-    void messageLogged(int level, const QString &message);
+    void messageLogged(cgs::LogLevel level, const QString &message);
     // completed: all epochs done (false when stopped).
     void trainingFinished(bool completed, qint64 iterations, const QString &runDir);
-    void trainingFailed(cgs::ui::FailureKind kind, const QString &message);
+    void trainingFailed(cgs::ErrorKind kind, const QString &message);
 
     // Internal: carries a run to the worker's thread.
     void runRequested(const cgs::TrainOptions &options);
@@ -55,7 +56,7 @@ private:
     void setState(State state);
     void handleStarted(const QString &device, qint64 startIteration, const QString &runDir);
     void handleFinished(bool completed, qint64 iterations, const QString &runDir);
-    void handleFailed(cgs::ui::FailureKind kind, const QString &message);
+    void handleFailed(cgs::ErrorKind kind, const QString &message);
 
     cgs::TrainControl m_control;
     QThread m_thread;

@@ -11,23 +11,6 @@ namespace cgs::ui {
 
 namespace {
 constexpr qint64 kStepFlushMs = 100;
-
-FailureKind kindOf(const std::exception &e)
-{
-    if (dynamic_cast<const cgs::ConfigError *>(&e))
-        return FailureKind::Config;
-    if (dynamic_cast<const cgs::DatasetError *>(&e))
-        return FailureKind::Dataset;
-    if (dynamic_cast<const cgs::CheckpointError *>(&e))
-        return FailureKind::Checkpoint;
-    if (dynamic_cast<const cgs::DeviceError *>(&e))
-        return FailureKind::Device;
-    if (dynamic_cast<const cgs::TrainingError *>(&e))
-        return FailureKind::Numerical;
-    if (dynamic_cast<const cgs::IoError *>(&e))
-        return FailureKind::Io;
-    return FailureKind::Other;
-}
 } // namespace
 
 TrainingWorker::TrainingWorker(cgs::TrainControl &control, QObject *parent)
@@ -44,7 +27,7 @@ void TrainingWorker::run(const cgs::TrainOptions &options)
     try {
         auto source = std::make_unique<cgs::FolderSource>(options);
         source->setWarningHandler([this](const std::string &message) {
-            emit messageLogged(static_cast<int>(cgs::LogLevel::Warning), QString::fromStdString(message));
+            emit messageLogged(cgs::LogLevel::Warning, QString::fromStdString(message));
         });
         cgs::Trainer trainer(options, std::move(source), std::make_shared<cgs::PngWriter>());
         emit started(QString::fromStdString(trainer.deviceDescription()), trainer.iteration(),
@@ -54,10 +37,10 @@ void TrainingWorker::run(const cgs::TrainOptions &options)
         emit finished(summary.finished, summary.iterations, QString::fromStdString(summary.runDir));
     } catch (const std::exception &e) {
         flushSteps();
-        emit failed(kindOf(e), QString::fromStdString(e.what()));
+        emit failed(cgs::errorKindOf(e), QString::fromStdString(e.what()));
     } catch (...) {
         flushSteps();
-        emit failed(FailureKind::Other, tr("unknown error"));
+        emit failed(cgs::ErrorKind::Other, tr("unknown error"));
     }
 }
 
@@ -103,7 +86,7 @@ void TrainingWorker::checkpointSaved(const cgs::CheckpointReport &report)
 
 void TrainingWorker::logged(cgs::LogLevel level, const std::string &message)
 {
-    emit messageLogged(static_cast<int>(level), QString::fromStdString(message));
+    emit messageLogged(level, QString::fromStdString(message));
 }
 
 } // namespace cgs::ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/engine/train/training_observer.h"
+#include "ui/core_meta_types.h"
 #include "ui/train/preview_frame.h"
 
 #include <QElapsedTimer>
@@ -34,9 +35,10 @@ signals:
     void stepsFinished(const QVector<cgs::StepReport> &steps);
     void previewArrived(const cgs::ui::PreviewFrame &frame);
     void checkpointWritten(const QString &tag, const QString &path, qint64 iteration);
-    void messageLogged(int level, const QString &message);
+    void messageLogged(cgs::LogLevel level, const QString &message);
     void finished(bool completed, qint64 iterations, const QString &runDir);
-    void failed(cgs::ui::FailureKind kind, const QString &message);
+    // kind: the category of the core's error (Other for anything that is no cgs::Error).
+    void failed(cgs::ErrorKind kind, const QString &message);
 
 private:
     void stepFinished(const cgs::StepReport &report) override;

@@ -1,5 +1,6 @@
 #include "ui/train/train_page.h"
 
+#include "ui/failure_summary.h"
 #include "ui/widgets/error_banner.h"
 #include "ui/train/loss_plot.h"
 #include "ui/train/preview_panel.h"
@@ -226,10 +227,29 @@ TEST(TrainPage, TheLogFollowsNewLines)
     ASSERT_NE(log, nullptr);
     log->parentWidget()->parentWidget()->setProperty("currentIndex", 1); // the Log tab
     for (int i = 0; i < 200; ++i)
-        page.appendLog(0, QStringLiteral("line %1").arg(i));
+        page.appendLog(cgs::LogLevel::Info, QStringLiteral("line %1").arg(i));
     QApplication::processEvents();
     ASSERT_GT(log->verticalScrollBar()->maximum(), 0);
     EXPECT_EQ(log->verticalScrollBar()->value(), log->verticalScrollBar()->maximum());
+}
+
+TEST(TrainPage, AFailureShowsTheSummaryOfItsKindAndLogsItAsAnError)
+{
+    QTemporaryDir runs;
+    QTemporaryDir emptyData; // no trainA/, trainB/: the dataset (not the options) is refused
+    TrainPage page;
+    cgs::TrainOptions options = tinyOptions(runs.path(), "nodata");
+    options.dataroot = emptyData.path().toStdString();
+    page.optionsForm()->setOptions(options);
+    page.startButton()->click();
+    ASSERT_TRUE(waitUntil([&] { return page.banner()->isVisibleTo(&page) &&
+                                       page.controller()->state() == State::Idle; }, 60000));
+    EXPECT_EQ(page.banner()->summary(), failureSummary(cgs::ErrorKind::Dataset))
+        << page.banner()->detail().toStdString();
+    EXPECT_EQ(page.banner()->summary(), QStringLiteral("The dataset cannot be used"));
+    const QString log = page.findChild<QPlainTextEdit *>()->toPlainText();
+    EXPECT_TRUE(log.contains(QStringLiteral("error: The dataset cannot be used: ")))
+        << log.toStdString();
 }
 
 } // namespace
