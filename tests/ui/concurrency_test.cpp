@@ -177,9 +177,10 @@ TEST(Concurrency, ExportAndTranslateWhileTrainingRewritesTheirCheckpoint)
     });
 
     ASSERT_TRUE(waitUntil([&] { return !finished.isEmpty(); }, 120000));
-    const auto summary = finished.first().at(0).value<ExportSummary>();
-    EXPECT_TRUE(summary.error.isEmpty()) << summary.error.toStdString();
-    EXPECT_EQ(summary.progress.done, 12);
+    const auto summary = finished.first().at(0).value<cgs::ExportSummary>();
+    const QString error = finished.first().at(1).toString();
+    EXPECT_TRUE(error.isEmpty()) << error.toStdString();
+    EXPECT_EQ(summary.progress.translated, 12);
     EXPECT_EQ(summary.progress.failed, 0);
     for (int i = 0; i < 12; ++i)
         EXPECT_EQ(QImage(QDir(out).filePath(QStringLiteral("img%1.png").arg(i, 2, 10,

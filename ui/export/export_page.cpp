@@ -152,13 +152,14 @@ ExportRequest ExportPage::request() const
 {
     ExportRequest r;
     for (int i = 0; i < m_inputs->count(); ++i)
-        r.inputDirs << m_inputs->item(i)->data(Qt::UserRole).toString();
-    r.outputDir = QDir::fromNativeSeparators(m_output->text().trimmed());
+        r.options.inputs.push_back(m_inputs->item(i)->data(Qt::UserRole).toString().toStdString());
+    r.options.outputDir = QDir::fromNativeSeparators(m_output->text().trimmed()).toStdString();
+    r.options.recursion = m_recursive->isChecked() ? cgs::Recursion::IncludeSubfolders
+                                                   : cgs::Recursion::TopLevelOnly;
+    r.options.format = m_format->currentText().toStdString();
+    r.options.quality = m_quality->value();
+    r.options.overwrite = m_existing->currentData().toBool();
     r.model = m_picker->translatorOptions();
-    r.format = m_format->currentText();
-    r.quality = m_quality->value();
-    r.recursive = m_recursive->isChecked();
-    r.overwrite = m_existing->currentData().toBool();
     return r;
 }
 
@@ -168,7 +169,7 @@ void ExportPage::startExport()
     m_failures->clear();
     m_summary->clear();
     const ExportRequest r = request();
-    if (r.inputDirs.isEmpty() || r.outputDir.isEmpty()) {
+    if (r.options.inputs.empty() || r.options.outputDir.empty()) {
         m_banner->showError(tr("Choose input folders and an output folder."));
         return;
     }
@@ -189,22 +190,23 @@ void ExportPage::updateButtons()
     m_cancel->setEnabled(m_job.isRunning());
 }
 
-void ExportPage::showProgress(const ExportProgress &p)
+void ExportPage::showProgress(const cgs::ExportProgress &p)
 {
-    m_progress->setRange(0, qMax(1, p.total));
-    m_progress->setValue(p.done + p.skipped + p.failed);
+    m_progress->setRange(0, static_cast<int>(qMax<qint64>(1, p.total)));
+    m_progress->setValue(static_cast<int>(p.processed()));
+    const QString current = QString::fromStdString(p.currentFile);
     // A video is one file of many frames: its own frame count and rate tell how it goes.
-    if (p.videoFrames > 0 && !p.current.isEmpty())
+    if (p.video.total > 0 && !current.isEmpty())
         m_rate->setText(tr("%1: frame %2 of %3, %4 frames/s")
-                            .arg(QFileInfo(p.current).fileName())
-                            .arg(p.videoFrame)
-                            .arg(p.videoFrames)
-                            .arg(p.framesPerSecond, 0, 'f', 1));
+                            .arg(QFileInfo(current).fileName())
+                            .arg(p.video.frame)
+                            .arg(p.video.total)
+                            .arg(p.video.framesPerSecond, 0, 'f', 1));
     // Until the first image is done there is no rate to tell (a large image can take seconds).
-    else if (p.done == 0 && p.imagesPerSecond <= 0)
-        m_rate->setText(p.current.isEmpty() ? tr("Starting\u2026")
-                                            : tr("Working on %1\u2026")
-                                                  .arg(QFileInfo(p.current).fileName()));
+    else if (p.translated == 0 && p.imagesPerSecond <= 0)
+        m_rate->setText(current.isEmpty() ? tr("Starting\u2026")
+                                          : tr("Working on %1\u2026")
+                                                .arg(QFileInfo(current).fileName()));
     else
         m_rate->setText(tr("%1 images/s, %2 s left").arg(p.imagesPerSecond, 0, 'f', 1)
                             .arg(p.etaSeconds, 0, 'f', 0));
@@ -212,22 +214,23 @@ void ExportPage::showProgress(const ExportProgress &p)
 
 QString ExportPage::rateText() const { return m_rate->text(); }
 
-void ExportPage::showSummary(const ExportSummary &summary)
+void ExportPage::showSummary(const cgs::ExportSummary &summary, const QString &error)
 {
-    const ExportProgress &p = summary.progress;
+    const cgs::ExportProgress &p = summary.progress;
     showProgress(p);
     updateButtons();
-    if (!summary.error.isEmpty())
-        m_banner->showError(tr("The export could not run"), summary.error);
-    for (const ExportFailure &f : summary.failures)
-        new QTreeWidgetItem(m_failures, {QDir::toNativeSeparators(f.path), f.reason});
+    if (!error.isEmpty())
+        m_banner->showError(tr("The export could not run"), error);
+    for (const cgs::ExportFailure &f : summary.failures)
+        new QTreeWidgetItem(m_failures, {QDir::toNativeSeparators(QString::fromStdString(f.path)),
+                                         QString::fromStdString(f.reason)});
     QString text = tr("%1 written, %2 skipped, %3 failed of %4 in %5 s.")
-                       .arg(p.done).arg(p.skipped).arg(p.failed).arg(p.total)
+                       .arg(p.translated).arg(p.skipped).arg(p.failed).arg(p.total)
                        .arg(summary.seconds, 0, 'f', 1);
     if (summary.cancelled)
         text = tr("Cancelled.") + QLatin1Char(' ') + text;
     m_summary->setText(text);
-    emit exportFinished(summary);
+    emit exportFinished(summary, error);
 }
 
 void ExportPage::loadSettings(QSettings &settings)

@@ -47,10 +47,11 @@ public slots:
     void cancelExport();
     void retranslateUi();
     // Shows an export's progress (the job's progressed signal).
-    void showProgress(const cgs::ui::ExportProgress &progress);
+    void showProgress(const cgs::ExportProgress &progress);
 
 signals:
-    void exportFinished(const cgs::ui::ExportSummary &summary);
+    // The job's finished signal, once the page shows it (error: see FolderExportJob::finished).
+    void exportFinished(const cgs::ExportSummary &summary, const QString &error);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -58,7 +59,7 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    void showSummary(const cgs::ui::ExportSummary &summary);
+    void showSummary(const cgs::ExportSummary &summary, const QString &error);
     void updateButtons();
 
     FolderExportJob m_job;

@@ -1,61 +1,31 @@
 #pragma once
 
 #include "core/engine/translate/translator.h"
+#include "ui/core_meta_types.h"
 
 #include <QFuture>
-#include <QMetaType>
 #include <QObject>
-#include <QStringList>
-#include <QVector>
+#include <QString>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace cgs::ui {
 
-// What to export: every image of the input folders, translated, into the output folder with the
-// same relative paths (under a sub-folder per input when there are several inputs).
+// What to export: every image (and video) of options.inputs, translated by `model`, into
+// options.outputDir with the same relative paths (under a sub-folder per input when there are
+// several inputs); format, quality, recursion and overwrite as the CLI's `translate`.
 struct ExportRequest {
-    QStringList inputDirs;
-    QString outputDir;
+    cgs::BatchExportOptions options;
     cgs::TranslatorOptions model;
-    QString format = QStringLiteral("png"); // png | jpg | webp
-    int quality = 95;                       // jpg / webp
-    bool recursive = false;
-    bool overwrite = false;                 // false: existing outputs are skipped
-};
-
-struct ExportProgress {
-    int done = 0;    // translated and written
-    int skipped = 0; // output existed
-    int failed = 0;
-    int total = 0;
-    double imagesPerSecond = 0;
-    double etaSeconds = 0;
-    QString current;
-    // Frames of the video being translated (videoFrames 0 while the current file is an image).
-    qint64 videoFrame = 0;
-    qint64 videoFrames = 0;
-    double framesPerSecond = 0;
-};
-
-struct ExportFailure {
-    QString path;
-    QString reason;
-};
-
-struct ExportSummary {
-    ExportProgress progress;
-    QVector<ExportFailure> failures;
-    QString error; // the whole export failed (no model, no input): why
-    bool cancelled = false;
-    double seconds = 0;
 };
 
 // Runs core's cgs::BatchExporter (decode, translate, encode; every output written atomically, so
 // Cancel never leaves a half-written file; bad files listed with their reason, never fatal) in a
-// QtConcurrent job, and reports throttled progress and the summary as queued signals carrying Qt
-// values. The destructor cancels and waits.
+// QtConcurrent job, and reports throttled progress (at most ~10 a second) and the summary as
+// queued signals on the GUI thread, carrying the core's own structs (registered metatypes,
+// ui/core_meta_types.h). The destructor cancels and waits.
 class FolderExportJob : public QObject {
     Q_OBJECT
 public:
@@ -70,12 +40,16 @@ public slots:
     void cancel();
 
 signals:
-    void progressed(const cgs::ui::ExportProgress &progress);
-    void finished(const cgs::ui::ExportSummary &summary);
+    void progressed(const cgs::ExportProgress &progress);
+    // Exactly once per start. `error` says why the whole export could not run (no model, bad
+    // options, output folder not writable; then `summary` is empty); "" when it ran, single
+    // files that failed being in summary.failures.
+    void finished(const cgs::ExportSummary &summary, const QString &error);
 
 private:
-    static ExportSummary run(const ExportRequest &request, const std::atomic<bool> &cancel,
-                             const std::function<void(const ExportProgress &)> &report);
+    // Returns the summary; throws what the exporter or the translator throws.
+    static cgs::ExportSummary run(const ExportRequest &request, const std::atomic<bool> &cancel,
+                                  const std::function<void(const cgs::ExportProgress &)> &report);
 
     std::shared_ptr<std::atomic<bool>> m_cancel;
     QFuture<void> m_future;
@@ -83,6 +57,3 @@ private:
 };
 
 } // namespace cgs::ui
-
-Q_DECLARE_METATYPE(cgs::ui::ExportProgress)
-Q_DECLARE_METATYPE(cgs::ui::ExportSummary)

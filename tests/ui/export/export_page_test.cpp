@@ -1,5 +1,6 @@
 #include "ui/export/export_page.h"
 
+#include "ui/widgets/error_banner.h"
 #include "ui/widgets/model_picker.h"
 #include "tests/core/imageio/video_test_util.h"
 #include "tests/ui/ui_test_support.h"
@@ -54,10 +55,11 @@ TEST_F(ExportPageTest, ABadFileIsReportedAndTheExportFinishes)
     QSignalSpy finished(&page, &ExportPage::exportFinished);
     page.startExport();
     ASSERT_TRUE(waitUntil([&] { return !finished.isEmpty(); }, 60000));
-    const auto summary = finished.first().at(0).value<ExportSummary>();
-    EXPECT_TRUE(summary.error.isEmpty()) << summary.error.toStdString();
+    const auto summary = finished.first().at(0).value<cgs::ExportSummary>();
+    const QString error = finished.first().at(1).toString();
+    EXPECT_TRUE(error.isEmpty()) << error.toStdString();
     EXPECT_EQ(summary.progress.total, 4);
-    EXPECT_EQ(summary.progress.done, 3);
+    EXPECT_EQ(summary.progress.translated, 3);
     EXPECT_EQ(summary.progress.failed, 1);
     ASSERT_EQ(page.failureList()->topLevelItemCount(), 1);
     EXPECT_TRUE(page.failureList()->topLevelItem(0)->text(0).endsWith("bad.jpg"));
@@ -69,7 +71,7 @@ TEST_F(ExportPageTest, ABadFileIsReportedAndTheExportFinishes)
     finished.clear();
     page.startExport();
     ASSERT_TRUE(waitUntil([&] { return !finished.isEmpty(); }, 60000));
-    EXPECT_EQ(finished.first().at(0).value<ExportSummary>().progress.skipped, 3);
+    EXPECT_EQ(finished.first().at(0).value<cgs::ExportSummary>().progress.skipped, 3);
 }
 
 TEST_F(ExportPageTest, CancelLeavesNoPartialFiles)
@@ -87,9 +89,9 @@ TEST_F(ExportPageTest, CancelLeavesNoPartialFiles)
     page.startExport();
     page.cancelExport();
     ASSERT_TRUE(waitUntil([&] { return !finished.isEmpty(); }, 60000));
-    const auto summary = finished.first().at(0).value<ExportSummary>();
+    const auto summary = finished.first().at(0).value<cgs::ExportSummary>();
     EXPECT_TRUE(summary.cancelled);
-    EXPECT_LT(summary.progress.done, 40);
+    EXPECT_LT(summary.progress.translated, 40);
     QDirIterator it(out, QDir::Files);
     int files = 0;
     while (it.hasNext()) {
@@ -97,7 +99,29 @@ TEST_F(ExportPageTest, CancelLeavesNoPartialFiles)
         EXPECT_TRUE(f.endsWith(".png")) << f.toStdString();
         ++files;
     }
-    EXPECT_EQ(files, summary.progress.done);
+    EXPECT_EQ(files, summary.progress.translated);
+}
+
+TEST_F(ExportPageTest, AModelThatCannotBeLoadedEndsTheExportWithItsReason)
+{
+    const QString in = m_dir.filePath("in");
+    QDir().mkpath(in);
+    test::writeTestImage(in, QStringLiteral("one.png"), 30, 20);
+    const QString notAModel = m_dir.filePath("not_a_model");
+    QDir().mkpath(notAModel);
+    ExportPage page;
+    page.modelPicker()->setModel(notAModel);
+    page.addInputDir(in);
+    page.setOutputDir(m_dir.filePath("out"));
+    QSignalSpy finished(&page, &ExportPage::exportFinished);
+    page.startExport();
+    ASSERT_TRUE(waitUntil([&] { return !finished.isEmpty(); }, 60000));
+    const QString error = finished.first().at(1).toString();
+    EXPECT_TRUE(error.contains(QStringLiteral("not_a_model"))) << error.toStdString();
+    EXPECT_EQ(finished.first().at(0).value<cgs::ExportSummary>().progress.translated, 0);
+    EXPECT_EQ(page.banner()->summary(), QStringLiteral("The export could not run"));
+    EXPECT_EQ(page.banner()->detail(), error);
+    EXPECT_FALSE(page.job()->isRunning());
 }
 
 TEST_F(ExportPageTest, AFolderHoldingAVideoExportsItFrameByFrame)
@@ -117,12 +141,13 @@ TEST_F(ExportPageTest, AFolderHoldingAVideoExportsItFrameByFrame)
     QSignalSpy finished(&page, &ExportPage::exportFinished);
     page.startExport();
     ASSERT_TRUE(waitUntil([&] { return !finished.isEmpty(); }, 120000));
-    const auto summary = finished.first().at(0).value<ExportSummary>();
-    EXPECT_TRUE(summary.error.isEmpty()) << summary.error.toStdString();
-    for (const ExportFailure &f : summary.failures)
-        ADD_FAILURE() << f.path.toStdString() << ": " << f.reason.toStdString();
+    const auto summary = finished.first().at(0).value<cgs::ExportSummary>();
+    const QString error = finished.first().at(1).toString();
+    EXPECT_TRUE(error.isEmpty()) << error.toStdString();
+    for (const cgs::ExportFailure &f : summary.failures)
+        ADD_FAILURE() << f.path << ": " << f.reason;
     EXPECT_EQ(summary.progress.total, 2);
-    EXPECT_EQ(summary.progress.done, 2);
+    EXPECT_EQ(summary.progress.translated, 2);
     // The video keeps its name and container; same frame count, size and rate.
     double fps = 0;
     const auto frames = cgs::test::readClip(QDir(out).filePath("clip.mkv").toStdString(), &fps);
@@ -149,15 +174,15 @@ TEST_F(ExportPageTest, WithoutModelNothingStarts)
 TEST(ExportPage, NoRateIsClaimedBeforeTheFirstImageIsDone)
 {
     ExportPage page;
-    ExportProgress first;
+    cgs::ExportProgress first;
     first.total = 5;
-    first.current = QStringLiteral("/data/in/big_2000x1500.jpg");
+    first.currentFile = "/data/in/big_2000x1500.jpg";
     page.showProgress(first);
     EXPECT_FALSE(page.rateText().contains("images/s")) << page.rateText().toStdString();
     EXPECT_TRUE(page.rateText().contains("big_2000x1500.jpg")) << page.rateText().toStdString();
 
-    ExportProgress later = first;
-    later.done = 2;
+    cgs::ExportProgress later = first;
+    later.translated = 2;
     later.imagesPerSecond = 0.5;
     later.etaSeconds = 12;
     page.showProgress(later);
@@ -168,14 +193,14 @@ TEST(ExportPage, NoRateIsClaimedBeforeTheFirstImageIsDone)
 TEST(ExportPage, AVideoShowsItsFramesInsteadOfImages)
 {
     ExportPage page;
-    ExportProgress p;
+    cgs::ExportProgress p;
     p.total = 3;
-    p.done = 1;
+    p.translated = 1;
     p.imagesPerSecond = 0.2;
-    p.current = QStringLiteral("/data/in/ride.mp4");
-    p.videoFrame = 37;
-    p.videoFrames = 250;
-    p.framesPerSecond = 1.5;
+    p.currentFile = "/data/in/ride.mp4";
+    p.video.frame = 37;
+    p.video.total = 250;
+    p.video.framesPerSecond = 1.5;
     page.showProgress(p);
     EXPECT_TRUE(page.rateText().contains("ride.mp4")) << page.rateText().toStdString();
     EXPECT_TRUE(page.rateText().contains("37")) << page.rateText().toStdString();
@@ -183,8 +208,8 @@ TEST(ExportPage, AVideoShowsItsFramesInsteadOfImages)
     EXPECT_TRUE(page.rateText().contains("1.5 frames/s")) << page.rateText().toStdString();
 
     // The next file is an image again: the image rate is back.
-    p.current = QStringLiteral("/data/in/still.png");
-    p.videoFrame = p.videoFrames = 0;
+    p.currentFile = "/data/in/still.png";
+    p.video = {};
     page.showProgress(p);
     EXPECT_TRUE(page.rateText().contains("0.2 images/s")) << page.rateText().toStdString();
 }
