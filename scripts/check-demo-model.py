@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Objective check of the demo model (issue 18): are translated test images closer to the
+"""Objective check of the demo model: are translated test images closer to the
 real images of the target domain than the inputs were?
 
     python3 scripts/check-demo-model.py DATA OUT_A2B OUT_B2A     (needs numpy and Pillow)

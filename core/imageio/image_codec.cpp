@@ -128,7 +128,7 @@ Image decodeImage(const std::uint8_t *data, std::size_t size, const std::string 
         failRead(name, "file is empty (0 bytes)");
     if (size > static_cast<std::size_t>(INT32_MAX)) // cv::Mat's int sizes
         failRead(name, "file is larger than 2 GiB");
-    // Nothing reaches OpenCV without passing the gate (issue 20).
+    // Nothing reaches OpenCV without passing the gate (image_gate.h).
     const ImageHeader header = admitEncodedImage(data, size, name);
     cv::Mat mat = decodePixels(data, size, name, header);
     checkPixelLimit(name, mat.cols, mat.rows);

@@ -8,7 +8,7 @@
 
 namespace cgs {
 
-// The one gate in front of every image decoder (issue 20). OpenCV's cv::imdecode chooses its
+// The one gate in front of every image decoder. OpenCV's cv::imdecode chooses its
 // decoder by sniffing the bytes, not by our list of formats: 128 zero bytes and "DICM" select
 // GDCM's DICOM reader, whose internal assertion calls abort(), and other sniffed formats (PPM,
 // Sun raster, HDR, PFM, JPEG 2000, OpenEXR, NITF/DTED via GDAL) would be decoded without our

@@ -195,7 +195,7 @@ void TranslatePage::pasteImage()
 
 bool TranslatePage::addMimeImage(const QMimeData &mime, const QString &name)
 {
-    // Decoded by the core behind its format gate, not by Qt's image plugins (issue 20).
+    // Decoded by the core behind its format gate, not by Qt's image plugins.
     cgs::Image image;
     try {
         image = imageFromMimeData(mime, name);

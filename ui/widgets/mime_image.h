@@ -10,7 +10,7 @@ namespace cgs::ui {
 // The image a paste or a drop carries, decoded by the core (cgs::decodeImage, behind the gate
 // of core/imageio/image_gate.h), never by Qt's own image readers: QClipboard::image() and
 // QMimeData::imageData() hand any "image/*" bytes to whichever Qt plugin claims them (GIF, ICO,
-// TGA, SVG, ...), outside the formats and the pixel limit the product guarantees (issue 20).
+// TGA, SVG, ...), outside the formats and the pixel limit the product guarantees (README).
 //
 // Takes the encoded bytes of the first offered type among image/png, image/jpeg, image/bmp,
 // image/tiff and image/webp (and their aliases); the bytes themselves must then pass the gate,

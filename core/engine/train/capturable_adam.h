@@ -6,7 +6,7 @@
 
 namespace cgs {
 
-// Adam for the capturable step (DESIGN §5; PyTorch's Adam with capturable=True): the step
+// Adam for the capturable step (PyTorch's Adam with capturable=True): the step
 // count and the learning rate are tensors on the parameters' device, so a step has no host
 // synchronisation and no host value that changes between steps, and can be replayed from a
 // CUDA graph. Same update as the wrapped torch::optim::Adam (no weight decay, no amsgrad):

@@ -18,7 +18,7 @@ enum class StepExecution {
     CudaGraph // captured once as one CUDA graph after warm-up, then replayed (CUDA only)
 };
 
-// The training step of DESIGN §5 for images of one size: the same math as
+// The capturable training step, for images of one size: the same math as
 // CycleGanModel::step() (G forward/backward/update with the discriminators frozen, then D
 // forward/backward/update on pooled fakes), but free of host synchronisation and of host
 // values that change between steps, so that it can be captured as one CUDA graph:

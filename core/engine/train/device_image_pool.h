@@ -4,7 +4,7 @@
 
 namespace cgs {
 
-// The image pool of the capturable step (DESIGN §5): the official rule (see ImagePool) decided
+// The image pool of the capturable step (CapturableStep): the official rule (see ImagePool) decided
 // on the device, in a buffer allocated once, so that a query has no host synchronisation, no
 // host-side branch on its contents and fixed shapes (it can be captured in a CUDA graph).
 //

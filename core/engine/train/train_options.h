@@ -70,7 +70,7 @@ struct TrainOptions {
     int cpuThreads = 0;          // LibTorch intra-op threads on the CPU; 0 = library default
     std::string precision = "fp32"; // fp32 | bf16 | fp16: autocast dtype of the forward passes
     bool channelsLast = false;      // NHWC weights and activations (faster convolutions)
-    // standard: CycleGanModel::step(); capturable: CapturableStep (DESIGN §5: pool and Adam
+    // standard: CycleGanModel::step(); capturable: CapturableStep (pool and Adam
     // state on the device, no host sync in a step; needs images of one size).
     std::string trainStep = "standard";
     bool cudaGraph = false; // capturable step captured as one CUDA graph (experimental; CUDA)

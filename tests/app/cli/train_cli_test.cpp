@@ -96,7 +96,7 @@ TEST_F(TrainCli, ContinueTrainAppendsToTheSameLossCurve) {
         EXPECT_EQ(std::stoi(line), expected) << "iterations must run 1..8 once each";
 }
 
-// Issue 20: a file that would select one of OpenCV's other decoders (the 132-byte DICOM trigger
+// A file that would select one of OpenCV's other decoders (the 132-byte DICOM trigger
 // aborted the process) is reported and skipped; the training goes on with the rest.
 TEST_F(TrainCli, ForeignFileInTheTrainingFolderIsReportedAndSkipped) {
     const fs::path data = m_dir / "data";

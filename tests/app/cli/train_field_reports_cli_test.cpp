@@ -1,4 +1,4 @@
-// `cyclegan train` on the field reports of issue 12, through the real executable: datasets of
+// `cyclegan train` on reports from the field, through the real executable: datasets of
 // several image sizes, crops too small for the networks, Ctrl-C, run names to reuse.
 #include "core/imageio/image_codec.h"
 #include "tests/e2e/cli_process.h"

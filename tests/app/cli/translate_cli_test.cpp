@@ -147,7 +147,7 @@ TEST_F(CliTest, DropoutAndWrappedWeightFilesTranslateAndConvertSaysWhatItFound) 
     EXPECT_NE(whole.err.find("whole pickled model"), std::string::npos) << whole.err;
 }
 
-// Issue 20: 128 zero bytes and "DICM" under a .png name made OpenCV pick GDCM, which aborts;
+// 128 zero bytes and "DICM" under a .png name made OpenCV pick GDCM, which aborts;
 // that file and the other formats OpenCV sniffs beyond ours are refused, naming the file, and
 // the image after them is still translated.
 TEST_F(CliTest, ForeignContentsAreRefusedAndTheRestOfTheBatchCompletes) {

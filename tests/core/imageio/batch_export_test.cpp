@@ -212,7 +212,7 @@ TEST_F(BatchExportTest, CollectsBadFilesAndProcessesTheRest) {
         EXPECT_EQ(entry.path().string().find(".part"), std::string::npos) << entry.path();
 }
 
-// Issue 20: every foreign content is refused with its own failure naming it; the good image
+// Every foreign content is refused with its own failure naming it; the good image
 // after them is exported.
 TEST_F(BatchExportTest, ForeignContentsFailOneByOneAndTheRestIsExported) {
     const auto foreign = test::foreignImages();

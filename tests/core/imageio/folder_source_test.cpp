@@ -165,7 +165,7 @@ TEST_F(FolderSourceTest, UnreadableFileIsSkippedWithOneWarning) {
     EXPECT_NE(warnings[0].find("not an image"), std::string::npos) << warnings[0];
 }
 
-// Issue 20: the 132-byte file that made OpenCV's DICOM reader abort the process is skipped like
+// The 132-byte file that made OpenCV's DICOM reader abort the process is skipped like
 // any unreadable file, with a warning naming it and what it looks like.
 TEST_F(FolderSourceTest, DicomFileNamedPngIsSkippedNamingTheFormat) {
     test::writeFile(a(2), std::string(128, '\0') + "DICM");

@@ -1,7 +1,7 @@
 #pragma once
 
 // Contents that are not one of the supported image formats but that OpenCV would hand to one
-// of its decoders (issue 20): the 132-byte DICOM trigger and variants, and small files in the
+// of its decoders: the 132-byte DICOM trigger and variants, and small files in the
 // formats OpenCV 4.6 sniffs besides ours, made by OpenCV itself where it can encode them.
 // Shared by the imageio, CLI and training tests.
 
@@ -27,7 +27,7 @@ struct ForeignImage {
 };
 
 inline std::string dicomTrigger() {
-    return std::string(128, '\0') + "DICM"; // the 132 bytes of issue 20
+    return std::string(128, '\0') + "DICM"; // the 132-byte DICOM trigger
 }
 
 inline std::string openCvEncoded(const std::string &ext, const cv::Mat &mat) {

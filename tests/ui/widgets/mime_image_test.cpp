@@ -1,4 +1,4 @@
-// Pasted and dropped images go through the core's format gate, not Qt's image readers (issue 20).
+// Pasted and dropped images go through the core's format gate, not Qt's image readers.
 #include "ui/widgets/mime_image.h"
 
 #include "core/engine/error.h"

@@ -1,4 +1,4 @@
-// Weight files as people have them (issue 12 §3): saved with dropout, from wrapped models,
+// Weight files as people have them: saved with dropout, from wrapped models,
 // with a missing key, or a whole pickled model. Fixtures: make_fixtures.py, make_variants().
 #include "core/engine/official/official_weights.h"
 #include "tests/core/engine/engine_test_support.h"

@@ -1,4 +1,4 @@
-// Training on images of several sizes (issue 12 §1): the official step takes each image at
+// Training on images of several sizes: the official step takes each image at
 // its own size. CycleGanModel batches the passes whose inputs share a size and runs the others
 // one by one; this checks it against the official step written pass by pass.
 #include "core/engine/train/cycle_gan_model.h"

@@ -1,4 +1,4 @@
-// Training on a dataset of several image sizes (issue 12 §1), as --preprocess none gives: the
+// Training on a dataset of several image sizes, as --preprocess none gives: the
 // step, the pools, the checkpoints and an exact resume.
 #include "core/engine/train/trainer.h"
 #include "tests/core/engine/engine_test_support.h"
