@@ -28,9 +28,9 @@ struct BackgroundEvaluator::Impl {
     std::atomic<bool> cancel{false};
     std::thread worker;
 
-    void say(bool isError, const std::string &message) {
+    void say(LogLevel level, const std::string &message) {
         if (onMessage)
-            onMessage(isError, message);
+            onMessage(level, message);
     }
 
     static std::string summary(const MetricsRow &r) {
@@ -61,11 +61,11 @@ struct BackgroundEvaluator::Impl {
             evaluator.run(cancel, {}, [&](const std::vector<MetricsRow> &rows) {
                 MetricsLog(runDir).append(rows);
                 for (const MetricsRow &r : rows)
-                    say(false, "eval " + summary(r));
+                    say(LogLevel::Info, "eval " + summary(r));
             });
         } catch (const Cancelled &) {
         } catch (const std::exception &e) {
-            say(true, "eval of '" + checkpointDir + "' failed: " + e.what());
+            say(LogLevel::Warning, "eval of '" + checkpointDir + "' failed: " + e.what());
         }
     }
 

@@ -10,13 +10,14 @@
 // test folder, no Inception weights) are reported through the message handler and never stop
 // training.
 //
-//   cgs::BackgroundEvaluator eval(options, runDir, [](bool isError, const std::string &m) {...});
+//   cgs::BackgroundEvaluator eval(options, runDir, [](cgs::LogLevel, const std::string &m) {...});
 //   eval.enqueue("runs/x/checkpoints/epoch_0005");   // returns at once
 //   eval.finish();                                   // at the end of training: drain the queue
 //
 // Thread safety: enqueue(), finish() and the destructor may be called from any one thread; the
 // message handler is called on the worker thread.
 
+#include "core/engine/train/training_observer.h"
 #include "core/imageio/checkpoint_evaluator.h"
 
 #include <functional>
@@ -27,7 +28,8 @@ namespace cgs {
 
 class BackgroundEvaluator {
 public:
-    using MessageHandler = std::function<void(bool isError, const std::string &message)>;
+    // Info for each evaluated checkpoint's metrics, Warning for one that could not be evaluated.
+    using MessageHandler = std::function<void(LogLevel level, const std::string &message)>;
 
     // `options` gives test folders, metrics, weights and device; its model and epoch are set per
     // checkpoint. Starts the worker thread.

@@ -12,9 +12,8 @@ EvaluatingObserver::EvaluatingObserver(TrainingObserver &inner, const EvalOption
     if (everyEpochs < 1)
         throw ConfigError("--eval_freq must be >= 1 (epochs), not " + std::to_string(everyEpochs));
     m_evaluator = std::make_unique<BackgroundEvaluator>(
-        options, runDir, [this](bool isError, const std::string &message) {
-            logged(isError ? LogLevel::Warning : LogLevel::Info, message);
-        });
+        options, runDir,
+        [this](LogLevel level, const std::string &message) { logged(level, message); });
 }
 
 void EvaluatingObserver::checkpointSaved(const CheckpointReport &r) {
