@@ -2,6 +2,8 @@
 
 #include "ui/core_meta_types.h"
 #include "ui/train/preview_frame.h"
+#include "ui/translate/video_export_job.h"
+#include "ui/translate/video_frame_reader.h"
 #include "ui/translation_service.h"
 
 #include <QVector>
@@ -18,6 +20,9 @@ void registerMetaTypes() {
     qRegisterMetaType<cgs::ExportSummary>("cgs::ExportSummary");
     qRegisterMetaType<cgs::ui::PreviewFrame>("cgs::ui::PreviewFrame");
     qRegisterMetaType<cgs::ui::TranslationResult>("cgs::ui::TranslationResult");
+    qRegisterMetaType<cgs::ui::VideoSummary>("cgs::ui::VideoSummary");
+    qRegisterMetaType<cgs::ui::VideoExportProgress>("cgs::ui::VideoExportProgress");
+    qRegisterMetaType<cgs::ui::VideoExportOutcome>("cgs::ui::VideoExportOutcome");
 }
 
 } // namespace cgs::ui
