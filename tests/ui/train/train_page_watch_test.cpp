@@ -65,7 +65,7 @@ TEST(TrainPageWatch, AFinishedRunOpensWithItsCurvesAndPreviews)
     EXPECT_EQ(page.optionsForm()->options().dataroot, dataroot) << "the form is as it was";
 }
 
-// Fault of issue 16: "Preview history is lost on resume".
+// A fault from the field: "Preview history is lost on resume".
 TEST(TrainPageWatch, AResumedRunShowsThePreviewsItSaved)
 {
     QTemporaryDir runs;
@@ -108,7 +108,7 @@ TEST(TrainPageWatch, ResumingARunThatIsTrainedElsewhereWatchesIt)
     EXPECT_EQ(page.optionsForm()->options().cropSize, 48);
 }
 
-// Issue 16, part 3: a run that another process trains opens read-only and follows the log.
+// A run that another process trains opens read-only and follows the log.
 TEST(TrainPageWatch, ACliTrainingIsWatchedLive)
 {
     QTemporaryDir runs;
