@@ -1,6 +1,7 @@
 #include "ui/train/train_options_form.h"
 
 #include "app/download/download_catalog.h"
+#include "ui/train/dataset_overview_panel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -21,6 +22,7 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSpinBox>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -132,6 +134,8 @@ TrainOptionsForm::TrainOptionsForm(QWidget *parent) : QWidget(parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(buildDataGroup());
+    m_overview = new DatasetOverviewPanel;
+    layout->addWidget(m_overview);
     layout->addWidget(buildMainGroup());
     layout->addWidget(buildAdvancedGroup());
     layout->addStretch(1);
@@ -156,6 +160,22 @@ TrainOptionsForm::TrainOptionsForm(QWidget *parent) : QWidget(parent)
         {"save_latest_freq", {m_saveLatestFreq, 29}}};
     for (const auto &entry : table)
         m_optionFields.insert(QString::fromLatin1(entry.first), entry.second);
+    // The overview follows the folders and the sizes it judges the images against.
+    m_overviewDelay = new QTimer(this);
+    m_overviewDelay->setSingleShot(true);
+    m_overviewDelay->setInterval(400);
+    connect(m_overviewDelay, &QTimer::timeout, this, [this] {
+        const bool folders = !m_dataroot->text().trimmed().isEmpty() ||
+                             (!m_dirA->text().trimmed().isEmpty() && !m_dirB->text().trimmed().isEmpty());
+        if (folders)
+            m_overview->inspect(options());
+    });
+    auto later = [this] { m_overviewDelay->start(); };
+    for (QLineEdit *edit : {m_dataroot, m_dirA, m_dirB})
+        connect(edit, &QLineEdit::textChanged, this, later);
+    for (QSpinBox *box : {m_cropSize, m_loadSize, m_batchSize})
+        connect(box, &QSpinBox::valueChanged, this, later);
+    connect(m_preprocess, &QComboBox::currentIndexChanged, this, later);
 }
 
 int TrainOptionsForm::fullWidthHint() const

@@ -15,8 +15,11 @@ class QLineEdit;
 class QSettings;
 class QSpinBox;
 class QToolButton;
+class QTimer;
 
 namespace cgs::ui {
+
+class DatasetOverviewPanel;
 
 // The options of a training run: data folders (a dataroot with trainA/ trainB/, or explicit
 // domain folders; chosen by dialog or dropped), the main options, and an "Advanced" section
@@ -79,6 +82,8 @@ private:
     QList<QLabel *> m_labels; // the form labels, in creation order, for retranslateUi
     QList<QToolButton *> m_browseButtons;
     QToolButton *m_downloadedDatasets = nullptr; // menu of the datasets downloaded from the authors
+    DatasetOverviewPanel *m_overview = nullptr;  // what the chosen folders hold (below the Data group)
+    QTimer *m_overviewDelay = nullptr;           // waits for typing to settle before a scan
     QHash<QString, QPair<QWidget *, int>> m_optionFields; // CLI option -> field, label index
     QList<QWidget *> m_marked;
 };
