@@ -500,6 +500,10 @@
         <translation>변환할 이미지 열기(&amp;O)…</translation>
     </message>
     <message>
+        <source>&amp;Get models and datasets…</source>
+        <translation>모델과 데이터셋 받기(&amp;G)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
@@ -1217,6 +1221,148 @@ cyclegan train --dataroot &lt;data&gt; --name %1 --checkpoints_dir %2 --continue
     <message>
         <source>“%1” is in the trash.</source>
         <translation>“%1”을(를) 휴지통으로 옮겼습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>cgs::ui::DownloadDialog</name>
+    <message>
+        <source>Get models and datasets</source>
+        <translation>모델과 데이터셋 받기</translation>
+    </message>
+    <message>
+        <source>The pretrained generators and the datasets of the CycleGAN authors. A model appears on the Translate page under what it does; a dataset is offered on the Train page. An interrupted download resumes where it stopped.</source>
+        <translation>CycleGAN 저자들의 사전 학습 생성기와 데이터셋입니다. 모델은 변환 페이지에 하는 일의 이름으로 나타나고, 데이터셋은 학습 페이지에서 고를 수 있습니다. 중단된 다운로드는 멈춘 곳에서 이어 받습니다.</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>하는 일</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Pretrained models</source>
+        <translation>사전 학습 모델</translation>
+    </message>
+    <message>
+        <source>Datasets</source>
+        <translation>데이터셋</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>다운로드</translation>
+    </message>
+    <message>
+        <source>Cancel download</source>
+        <translation>다운로드 취소</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <translation>받음</translation>
+    </message>
+    <message>
+        <source>Data folder: %1</source>
+        <translation>데이터 폴더: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 MB, %3 MB/s</source>
+        <translation>%1 / %2 MB, %3 MB/s</translation>
+    </message>
+    <message>
+        <source>%1 MB, %2 MB/s</source>
+        <translation>%1 MB, %2 MB/s</translation>
+    </message>
+    <message>
+        <source>Checking that it loads as a generator…</source>
+        <translation>생성기로 불러와지는지 확인하는 중…</translation>
+    </message>
+    <message>
+        <source>Unpacking and checking trainA/ and trainB/…</source>
+        <translation>압축을 풀고 trainA/와 trainB/를 확인하는 중…</translation>
+    </message>
+    <message>
+        <source>Not found on the server</source>
+        <translation>서버에 없음</translation>
+    </message>
+    <message>
+        <source>Network error</source>
+        <translation>네트워크 오류</translation>
+    </message>
+    <message>
+        <source>The download was cut short</source>
+        <translation>다운로드가 중간에 끊겼습니다</translation>
+    </message>
+    <message>
+        <source>The disk is full</source>
+        <translation>디스크가 가득 찼습니다</translation>
+    </message>
+    <message>
+        <source>Cannot write to the data folder</source>
+        <translation>데이터 폴더에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The file is not a CycleGAN generator</source>
+        <translation>파일이 CycleGAN 생성기가 아닙니다</translation>
+    </message>
+    <message>
+        <source>The archive is not a CycleGAN dataset</source>
+        <translation>압축 파일이 CycleGAN 데이터셋이 아닙니다</translation>
+    </message>
+    <message>
+        <source>Download failed</source>
+        <translation>다운로드 실패</translation>
+    </message>
+    <message>
+        <source>%1 is ready on the Translate page</source>
+        <translation>%1 모델을 변환 페이지에서 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Dataset %1 is ready on the Train page</source>
+        <translation>데이터셋 %1을(를) 학습 페이지에서 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Cancelled: starting it again resumes it.</source>
+        <translation>취소됨: 다시 시작하면 이어 받습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>cgs::ui::DatasetOverviewPanel</name>
+    <message>
+        <source>Dataset overview</source>
+        <translation>데이터셋 개요</translation>
+    </message>
+    <message>
+        <source>Estimate time per epoch</source>
+        <translation>에포크당 시간 추정</translation>
+    </message>
+    <message>
+        <source>Times a few training steps with these settings on the chosen device (synthetic images: decoding is not counted)</source>
+        <translation>선택한 장치에서 이 설정으로 학습 단계 몇 번의 시간을 잽니다 (합성 이미지: 디코딩 시간은 빠짐)</translation>
+    </message>
+    <message>
+        <source>Choose a dataroot (or the two domain folders) to see what it holds.</source>
+        <translation>데이터 루트(또는 두 도메인 폴더)를 고르면 내용을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Reading the dataset…</source>
+        <translation>데이터셋을 읽는 중…</translation>
+    </message>
+    <message>
+        <source>Timing a few training steps…</source>
+        <translation>학습 단계 시간을 재는 중…</translation>
+    </message>
+    <message>
+        <source>About %1 per epoch on %2 (decoding not counted)</source>
+        <translation>%2에서 에포크당 약 %1 (디코딩 제외)</translation>
     </message>
 </context>
 </TS>
