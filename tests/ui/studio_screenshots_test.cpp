@@ -3,10 +3,13 @@
 // folder CGS_SCREENSHOT_DIR names (docs/screenshots for the README).
 #include "ui/main_window.h"
 
+#include "core/engine/train/run_folder.h"
+
 #include "ui/compare/compare_page.h"
 #include "ui/demo_locator.h"
 #include "ui/export/export_page.h"
 #include "ui/language_manager.h"
+#include "ui/runs/run_catalog.h"
 #include "ui/train/loss_plot.h"
 #include "ui/widgets/model_picker.h"
 #include "ui/train/preview_panel.h"
@@ -16,6 +19,7 @@
 #include "tests/ui/ui_test_support.h"
 
 #include <QDir>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
@@ -122,6 +126,33 @@ TEST(StudioScreenshots, EveryPageDuringAShortRealTraining)
     exporter->startExport();
     ASSERT_TRUE(waitUntil([&] { return !exported.isEmpty(); }, 120000));
     grab(&window, QStringLiteral("export.png"));
+
+    // A run that `cyclegan train` trains in the same runs folder: the Runs page lists both,
+    // the Train page watches the CLI's live.
+    QProcess cli;
+    cli.start(QStringLiteral(CGS_CLI_PATH),
+              {"train", "--dataroot", test::demoDataroot(), "--name", "cli_run",
+               "--checkpoints_dir", runs.path(), "--netG", "resnet_6blocks", "--ngf", "8",
+               "--ndf", "8", "--load_size", "72", "--crop_size", "64", "--n_epochs", "50",
+               "--n_epochs_decay", "0", "--display_freq", "5", "--print_freq", "1000",
+               "--save_epoch_freq", "1", "--seed", "7", "--cpu_threads", "1"});
+    ASSERT_TRUE(cli.waitForStarted(30000));
+    const QString cliRun = QDir(runs.path()).filePath(QStringLiteral("cli_run"));
+    ASSERT_TRUE(waitUntil([&] {
+        return cgs::RunFolder(cliRun.toStdString()).readLosses().steps.size() >= 2;
+    }, 600000));
+    train->openRun(cliRun);
+    window.showPage(MainWindow::TrainPageIndex);
+    ASSERT_TRUE(waitUntil([&] { return train->isWatching() &&
+                                       train->previewPanel()->frameCount() >= 3 &&
+                                       train->lossPlot()->pointCount() >= 40; }, 600000));
+    grab(&window, QStringLiteral("watch.png"));
+    window.showPage(MainWindow::RunsPageIndex);
+    window.runCatalog()->refreshNow();
+    grab(&window, QStringLiteral("runs.png"));
+    cli.terminate();
+    ASSERT_TRUE(cli.waitForFinished(300000));
+    train->stopWatching();
 
     languages.setLanguage("ko");
     window.showPage(MainWindow::TrainPageIndex);
