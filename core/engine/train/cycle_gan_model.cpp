@@ -63,7 +63,8 @@ CycleGanModel::CycleGanModel(const TrainOptions &options, const torch::Device &d
                                  static_cast<torch::nn::Module *>(netDA.get()),
                                  static_cast<torch::nn::Module *>(netDB.get())})
         m->to(device);
-    if (options.channelsLast) {
+    m_channelsLast = options.channelsLast && compat::instanceNormChannelsLastBackwardWorks(device);
+    if (m_channelsLast) {
         torch::NoGradGuard noGrad;
         for (auto *net : {static_cast<torch::nn::Module *>(netGA.get()),
                           static_cast<torch::nn::Module *>(netGB.get()),
@@ -148,7 +149,7 @@ torch::Tensor CycleGanModel::backwardD(NLayerDiscriminator &net, const torch::Te
 }
 
 torch::Tensor CycleGanModel::prepareInput(const torch::Tensor &x) const {
-    return m_options.channelsLast ? x.contiguous(torch::MemoryFormat::ChannelsLast) : x;
+    return m_channelsLast ? x.contiguous(torch::MemoryFormat::ChannelsLast) : x;
 }
 
 torch::Tensor CycleGanModel::step(const torch::Tensor &realAIn, const torch::Tensor &realBIn) {

@@ -46,6 +46,10 @@ public:
     ImagePool fakeAPool, fakeBPool;
 
     const torch::Device &device() const { return m_device; }
+    // Whether the networks run in NHWC: --channels_last, unless this LibTorch's instance norm
+    // computes wrong gradients for it on this device (compat::instanceNormChannelsLastBackwardWorks;
+    // the trainer then warns and runs NCHW).
+    bool channelsLast() const { return m_channelsLast; }
 
 private:
     friend class CapturableStep; // the same passes, with its own optimizers and pools
@@ -59,6 +63,7 @@ private:
     TrainOptions m_options;
     torch::Device m_device;
     torch::ScalarType m_autocastType = torch::kFloat;
+    bool m_channelsLast = false;
 };
 
 } // namespace cgs

@@ -16,6 +16,7 @@
 #include "core/engine/train/torch_failure.h"
 #include "core/engine/train/training_checkpoint.h"
 #include "core/engine/train/capturable_step.h"
+#include "core/engine/torch_compat.h"
 
 #include <chrono>
 #include <cmath>
@@ -155,6 +156,11 @@ void Trainer::Impl::prepareLocked() {
     torch::manual_seed(counters.seed);
     model = std::make_unique<CycleGanModel>(options, device);
     model->initWeights();
+    if (options.channelsLast && !model->channelsLast())
+        startWarnings.push_back(
+            "--channels_last is ignored: LibTorch " + compat::torchVersionString() +
+            "'s instance norm computes wrong gradients for channels-last tensors on " +
+            device.str() + " (checked at start), so the networks run in the default NCHW layout");
     counters.epoch = options.epochCount;
     if (!resumeFrom.empty()) {
         counters = TrainingCheckpoint::load(resumeFrom, *model);

@@ -93,14 +93,19 @@ void expectSameAsOfficial(const std::vector<std::pair<torch::Tensor, torch::Tens
         const auto a = ours.step(steps[i].first, steps[i].second);
         torch::manual_seed(100 + i);
         const auto b = officialStep(official, o, steps[i].first, steps[i].second);
-        EXPECT_TRUE(torch::allclose(a, b, 1e-4, 1e-5)) << "step " << i << "\n" << a << "\n" << b;
+        // The first step starts from equal weights: equal losses up to fp32 rounding. Later
+        // steps start from weights that Adam moved (see below), so their losses agree less.
+        const double rtol = i == 0 ? 1e-4 : 1e-2;
+        EXPECT_TRUE(torch::allclose(a, b, rtol, 1e-5)) << "step " << i << "\n" << a << "\n" << b;
     }
-    // Adam moves each weight by about lr (2e-4) per step whatever the size of its gradient,
-    // so the rounding differences of batched sums show up to a fraction of lr in weights whose
-    // gradient is near zero; a wrongly paired pass would move most weights by about lr.
+    // Adam's first steps move each weight by about lr (2e-4) in the direction of its
+    // gradient's sign, whatever the gradient's size: where the true gradient is near zero, the
+    // rounding differences of batched sums can flip that sign, up to 2 lr per step in a
+    // few weights (LibTorch 2.11's oneDNN kernels round differently from 1.13's and flip about
+    // 2% of them). A wrongly paired pass would move most weights by about lr: the mean tells.
     const auto diff = (flatParameters(ours) - flatParameters(official)).abs();
-    EXPECT_LT(diff.max().item<float>(), 1e-4f);
-    EXPECT_LT(diff.mean().item<float>(), 1e-6f);
+    EXPECT_LE(diff.max().item<float>(), static_cast<float>(steps.size()) * 2 * 2e-4f * 1.01f);
+    EXPECT_LT(diff.mean().item<float>(), 2e-5f);
 }
 
 TEST(MixedSizeStep, EqualSizesBatchedEqualsThePassByPassStep) {
