@@ -27,6 +27,11 @@ MetricsPlot::MetricsPlot(QWidget *parent)
     : QWidget(parent), m_plot(new QCustomPlot(this)), m_best(new QLabel(this))
 {
     m_plot->setMinimumHeight(140);
+    // Epochs are whole numbers: ticks at 1, 2, 3 ... (or at multiples of 1 for long runs).
+    QSharedPointer<QCPAxisTickerFixed> epochs(new QCPAxisTickerFixed);
+    epochs->setTickStep(1.0);
+    epochs->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    m_plot->xAxis->setTicker(epochs);
     m_plot->legend->setVisible(true);
     m_plot->legend->setFont(QFont(font().family(), 8));
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
