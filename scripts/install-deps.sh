@@ -3,7 +3,7 @@
 set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
-  libtorch-dev libopenblas0-pthread libopencv-dev nlohmann-json3-dev libcli11-dev libgtest-dev libbenchmark-dev
+  libtorch-dev libgloo-dev libopenblas0-pthread libopencv-dev nlohmann-json3-dev libcli11-dev libgtest-dev libbenchmark-dev
   libzip-dev  # app/download: unpacking the official dataset zips
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqcustomplot-dev libqcustomplot2.1-qt6 xvfb xauth dpkg-dev desktop-file-utils appstream

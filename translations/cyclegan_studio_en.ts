@@ -408,6 +408,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A process of the multi-process job failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Unexpected error</source>
         <translation type="unfinished"></translation>
     </message>

@@ -407,6 +407,10 @@
         <translation>중지됨</translation>
     </message>
     <message>
+        <source>A process of the multi-process job failed</source>
+        <translation>다중 프로세스 작업의 프로세스 하나가 실패했습니다</translation>
+    </message>
+    <message>
         <source>Unexpected error</source>
         <translation>예기치 않은 오류</translation>
     </message>

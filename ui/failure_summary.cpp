@@ -33,6 +33,8 @@ constexpr std::array<SummaryRow, std::size(cgs::kErrorKinds)> kSummaries = {{
     {cgs::ErrorKind::Io,
      QT_TRANSLATE_NOOP("cgs::ui::FailureSummary", "A file could not be read or written")},
     {cgs::ErrorKind::Cancelled, QT_TRANSLATE_NOOP("cgs::ui::FailureSummary", "Stopped")},
+    {cgs::ErrorKind::Distributed,
+     QT_TRANSLATE_NOOP("cgs::ui::FailureSummary", "A process of the multi-process job failed")},
     {cgs::ErrorKind::Other, QT_TRANSLATE_NOOP("cgs::ui::FailureSummary", "Unexpected error")},
 }};
 

@@ -18,7 +18,8 @@ struct Command {
 
 Command addTrainCommand(CLI::App &root);
 Command addBenchCommand(CLI::App &root);
-Command addTranslateCommand(CLI::App &root); Command addConvertCommand(CLI::App &root);
+Command addTranslateCommand(CLI::App &root);
+Command addConvertCommand(CLI::App &root);
 Command addEvalCommand(CLI::App &root);
 // `cyclegan download model|dataset|list` (app/download; only where Qt 6 Network was found).
 Command addDownloadCommand(CLI::App &root);

@@ -22,6 +22,7 @@ constexpr std::array<ExitCodeRow, std::size(kErrorKinds)> kExitCodes = {{
     {ErrorKind::Training, kExitTraining},
     {ErrorKind::Io, kExitIo},
     {ErrorKind::Cancelled, kExitInterrupted},
+    {ErrorKind::Distributed, kExitDistributed},
     {ErrorKind::Other, kExitUsage}, // as a bad option: the message says what failed
 }};
 

@@ -11,7 +11,7 @@ int main(int argc, char **argv) {
     CLI::App root{"cyclegan: unpaired image-to-image translation (CycleGAN) on the CPU or a CUDA "
                   "GPU.\nExit codes: 0 ok, 1 usage/config, 2 some inputs failed, 3 dataset, "
                   "4 checkpoint, 5 device, 6 training (NaN/Inf or other numerical failure), 7 disk/io, "
-                  "130 interrupted (Ctrl-C or SIGTERM; train and translate alike)."};
+                  "8 multi-process job (a rank died, hung or could not join), 130 interrupted (Ctrl-C or SIGTERM; train and translate alike)."};
     root.require_subcommand(1);
     // As Python's argparse: a repeated option takes its last value (scripts append overrides).
     root.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);

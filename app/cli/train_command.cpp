@@ -1,6 +1,8 @@
 #include "app/cli/command.h"
 #include "app/cli/stop_signal_watcher.h"
 
+#include "app/cli/dist_setup.h"
+#include "core/engine/checkpoint/checkpoint_store.h"
 #include "core/engine/error.h"
 #include "core/engine/metrics/inception_weights.h"
 #include "core/engine/train/trainer.h"
@@ -22,8 +24,11 @@ public:
     explicit ConsoleObserver(const TrainOptions &o) : m_options(o) {}
 
     void stepFinished(const StepReport &r) override {
-        const std::int64_t images = r.iteration * m_options.batchSize;
-        if (images / m_options.printFreq == (images - m_options.batchSize) / m_options.printFreq &&
+        // Images of all processes (global batch = world size x --batch_size).
+        const std::int64_t batch =
+            static_cast<std::int64_t>(m_options.batchSize) * m_options.worldSize;
+        const std::int64_t images = r.iteration * batch;
+        if (images / m_options.printFreq == (images - batch) / m_options.printFreq &&
             r.iteration != r.totalIterations)
             return;
         const auto &l = r.losses;
@@ -67,6 +72,7 @@ struct TrainArgs {
     EvalOptions eval;
     std::string evalMetrics = "fid,kid,swd";
     std::string cudaGraph = "off";
+    DistOptions dist;
 };
 
 void addDataOptions(CLI::App *cmd, TrainArgs &a) {
@@ -146,7 +152,7 @@ void addRunOptions(CLI::App *cmd, TrainArgs &a) {
 }
 
 // The --eval_freq options, checked before the run folder is touched.
-void prepareEvaluation(TrainArgs &a) {
+void prepareEvaluationHere(TrainArgs &a) {
     if (a.evalFreq <= 0)
         return;
     const TrainOptions &o = a.o;
@@ -161,6 +167,41 @@ void prepareEvaluation(TrainArgs &a) {
     requireImageFiles(a.eval.testB);
     if (a.eval.metrics.needsInception())
         a.eval.inceptionWeights = resolveInceptionWeights(a.eval.inceptionWeights);
+}
+
+// With several processes, rank 0 alone evaluates (it writes the checkpoints): it checks the test
+// folders and the Inception weights, and every rank refuses together when rank 0 does.
+void prepareEvaluation(TrainArgs &a, ProcessGroup *group) {
+    if (!group) {
+        prepareEvaluationHere(a);
+        return;
+    }
+    std::exception_ptr failure;
+    std::string message;
+    if (group->isMain()) {
+        try {
+            prepareEvaluationHere(a);
+        } catch (const std::exception &e) {
+            failure = std::current_exception();
+            message = e.what();
+        }
+    } else {
+        a.evalFreq = 0;
+    }
+    message = group->shareFromMain(message); // a collective: every rank calls it
+    if (failure)
+        std::rethrow_exception(failure);
+    if (!message.empty())
+        throw ConfigError("Rank 0 did not start: " + message);
+}
+
+// A torchrun restart continues a run that has a checkpoint to continue from.
+bool holdsCheckpoints(const std::string &runDir) {
+    try {
+        return !listCheckpoints(runDir).empty();
+    } catch (const CheckpointError &) {
+        return false;
+    }
 }
 
 // The --eval_freq hook: the trainer is unchanged, the observer hands saved epoch checkpoints to a
@@ -184,11 +225,24 @@ int runTrain(TrainArgs &a) {
         throw ConfigError("--cuda_graph must be on or off, got '" + a.cudaGraph + "'");
     a.o.cudaGraph = a.cudaGraph == "on";
     a.o.validate();
-    prepareEvaluation(a);
+    const DistEnv env = DistEnv::fromEnvironment();
+    // torchrun --max_restarts restarts every rank after a failure: continue from latest when
+    // the run has a checkpoint (else main's rule starts the run folder again).
+    if (env.restartCount > 0 && !a.o.continueTrain && holdsCheckpoints(a.o.runDir())) {
+        a.o.continueTrain = true;
+        a.o.epoch = "latest";
+        if (env.isMain())
+            std::printf("restart %d of the job (TORCHELASTIC_RESTART_COUNT): continuing the run "
+                        "from its latest checkpoint\n", env.restartCount);
+    }
+    auto group = joinFromEnvironment(env, a.dist, a.o.device);
+    prepareEvaluation(a, group.get());
     auto source = std::make_unique<FolderSource>(a.o);
-    std::printf("dataset: %lld images in A, %lld in B\n", static_cast<long long>(source->sizeA()),
-                static_cast<long long>(source->sizeB()));
-    Trainer trainer(a.o, std::move(source), std::make_shared<PngWriter>());
+    if (env.isMain())
+        std::printf("dataset: %lld images in A, %lld in B\n",
+                    static_cast<long long>(source->sizeA()),
+                    static_cast<long long>(source->sizeB()));
+    Trainer trainer(a.o, std::move(source), std::make_shared<PngWriter>(), group);
     TrainControl control;
     const StopSignalWatcher watcher([&control] { control.requestStop(); });
     ConsoleObserver console(trainer.options());
@@ -200,13 +254,16 @@ int runTrain(TrainArgs &a) {
         std::fflush(stdout);
         evaluating->finish();
     }
+    // As translate and as --help says: a run ended by Ctrl-C (SIGINT) or SIGTERM exits 130,
+    // so that `cyclegan train ... && cyclegan translate ...` does not go on.
+    const int code = s.finished || !watcher.signalled() ? kExitOk : kExitInterrupted;
+    if (!env.isMain()) // rank 0 prints the summary
+        return code;
     std::printf("%s after %lld iterations in %s; run folder: %s\n",
                 s.finished ? "Finished" : "Stopped (resume with --continue_train)",
                 static_cast<long long>(s.iterations), formatDuration(s.seconds).c_str(),
                 s.runDir.c_str());
-    // As translate and as --help says: a run ended by Ctrl-C (SIGINT) or SIGTERM exits 130,
-    // so that `cyclegan train ... && cyclegan translate ...` does not go on.
-    return s.finished || !watcher.signalled() ? kExitOk : kExitInterrupted;
+    return code;
 }
 
 } // namespace
@@ -222,6 +279,7 @@ Command addTrainCommand(CLI::App &root) {
     addDataOptions(cmd, *args);
     addModelOptions(cmd, *args);
     addRunOptions(cmd, *args);
+    addDistOptions(cmd, args->dist);
     return {cmd, [args] { return runTrain(*args); }};
 }
 

@@ -2,6 +2,8 @@
 #include "app/cli/stop_signal_watcher.h"
 #include "app/cli/video_options.h"
 
+#include "app/cli/dist_setup.h"
+#include "app/cli/distributed_translate.h"
 #include "core/engine/error.h"
 #include "core/engine/translate/translator.h"
 #include "core/imageio/batch_export.h"
@@ -23,6 +25,7 @@ struct TranslateArgs {
     bool recursive = false;
     int tile = 0;
     VideoArgs video;
+    DistOptions dist;
 };
 
 Direction parseDirection(const std::string &text) {
@@ -98,12 +101,15 @@ int runTranslate(TranslateArgs &a) {
         a.recursive ? Recursion::IncludeSubfolders : Recursion::TopLevelOnly;
     applyVideoOptions(a.video, a.exportOptions);
     a.exportOptions.validate();
+    const DistEnv env = DistEnv::fromEnvironment();
+    auto group = joinFromEnvironment(env, a.dist, a.model.device);
     const std::unique_ptr<Translator> translator =
         openNamedModel([&] { return std::make_unique<Translator>(a.model); });
     const ModelInfo &info = translator->info();
-    std::fprintf(stderr, "model: %s (%s, ngf %d, %d blocks) on %s\n", info.source.c_str(),
-                 info.format.c_str(), info.ngf, info.nBlocks,
-                 translator->deviceDescription().c_str());
+    if (env.isMain()) // every rank loads the same model: one line
+        std::fprintf(stderr, "model: %s (%s, ngf %d, %d blocks) on %s\n", info.source.c_str(),
+                     info.format.c_str(), info.ngf, info.nBlocks,
+                     translator->deviceDescription().c_str());
     BatchExporter exporter(a.exportOptions, [&](const Image &in, const std::atomic<bool> &stop) {
         return translator->translate(in, &stop);
     });
@@ -111,8 +117,22 @@ int runTranslate(TranslateArgs &a) {
     std::atomic<bool> stop{false};
     const StopSignalWatcher watcher([&stop] { stop = true; });
     ProgressBar bar;
-    const ExportSummary summary =
-        exporter.run(stop, [&bar](const ExportProgress &p) { bar.show(p); });
+    const auto show = [&bar, &env](const ExportProgress &p) {
+        if (env.isMain()) // one bar: rank 0's share
+            bar.show(p);
+    };
+    if (group) {
+        // Whole files are split across the ranks (videos too); rank 0 prints every rank's
+        // video lines and the gathered summary, the others only return their exit code.
+        const ExportSummary summary =
+            runDistributedExport(exporter, a.exportOptions.video, *group, stop, show);
+        if (!group->isMain())
+            return summary.cancelled ? kExitInterrupted
+                                     : (summary.failures.empty() ? kExitOk : kExitPartial);
+        printVideoSummaries(summary, a.video);
+        return printSummary(summary);
+    }
+    const ExportSummary summary = exporter.run(stop, show);
     printVideoSummaries(summary, a.video);
     return printSummary(summary);
 }
@@ -167,6 +187,7 @@ Command addTranslateCommand(CLI::App &root) {
     cmd->add_option("--tile_overlap", a->model.tileOverlap, "Overlap of tiles in pixels, blended")
         ->capture_default_str();
     addVideoOptions(*cmd, a->video);
+    addDistOptions(cmd, a->dist);
     return {cmd, [a] { return runTranslate(*a); }};
 }
 

@@ -21,15 +21,18 @@ enum class ErrorKind {
     Training,          // a numerical failure during training (NaN or Inf loss)
     Io,                // reading or writing a file failed (disk full, permission denied)
     Cancelled,         // the user asked to stop a long operation
+    Distributed,       // a multi-process job failed: a rank died, hung or could not join
     Other,             // anything else: an exception that is no cgs::Error, or a broken promise
 };
 
 // Every kind, in declaration order (Other stays last): the tables of exit codes and summaries
 // have one row per entry, so that a new kind cannot be added without its exit code and summary.
 inline constexpr ErrorKind kErrorKinds[] = {
-    ErrorKind::Config, ErrorKind::Dataset,  ErrorKind::Checkpoint, ErrorKind::DeviceUnavailable,
-    ErrorKind::Device, ErrorKind::Training, ErrorKind::Io,         ErrorKind::Cancelled,
-    ErrorKind::Other,
+    ErrorKind::Config,      ErrorKind::Dataset,
+    ErrorKind::Checkpoint,  ErrorKind::DeviceUnavailable,
+    ErrorKind::Device,      ErrorKind::Training,
+    ErrorKind::Io,          ErrorKind::Cancelled,
+    ErrorKind::Distributed, ErrorKind::Other,
 };
 
 constexpr bool errorKindsListedInOrder() {

@@ -155,9 +155,18 @@ std::vector<ExportItem> BatchExporter::plan(std::vector<ExportFailure> &failures
 
 ExportSummary BatchExporter::run(const std::atomic<bool> &cancel,
                                  const ProgressFunction &progress) {
+    std::vector<ExportFailure> failures;
+    const std::vector<ExportItem> items = plan(failures);
+    return run(items, std::move(failures), cancel, progress);
+}
+
+ExportSummary BatchExporter::run(const std::vector<ExportItem> &items,
+                                 std::vector<ExportFailure> planFailures,
+                                 const std::atomic<bool> &cancel,
+                                 const ProgressFunction &progress) {
     prepareOutputDir(m_options.outputDir);
     ExportSummary s;
-    const std::vector<ExportItem> items = plan(s.failures);
+    s.failures = std::move(planFailures);
     ExportProgress &p = s.progress;
     p.failed = static_cast<std::int64_t>(s.failures.size());
     p.total = static_cast<std::int64_t>(items.size()) + p.failed;

@@ -110,6 +110,12 @@ public:
     // the calling thread. Blocks until done or cancelled.
     ExportSummary run(const std::atomic<bool> &cancel, const ProgressFunction &progress = {});
 
+    // The same over a given part of a plan (a distributed translate gives each process its
+    // share of plan()); `planFailures` are counted as failed, as run() counts plan()'s.
+    ExportSummary run(const std::vector<ExportItem> &items,
+                      std::vector<ExportFailure> planFailures, const std::atomic<bool> &cancel,
+                      const ProgressFunction &progress = {});
+
 private:
     bool processOne(const ExportItem &item, const std::atomic<bool> &cancel, ExportSummary &s,
                     const ProgressFunction &progress);

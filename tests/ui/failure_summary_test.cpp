@@ -37,6 +37,8 @@ TEST(FailureSummary, EveryKindHasASummaryOfItsOwn)
               QStringLiteral("The compute device failed (out of memory?)"));
     EXPECT_EQ(failureSummary(cgs::ErrorKind::Training),
               QStringLiteral("Training diverged (NaN or Inf loss)"));
+    EXPECT_EQ(failureSummary(cgs::ErrorKind::Distributed),
+              QStringLiteral("A process of the multi-process job failed"));
 }
 
 TEST(FailureSummary, EveryKindIsTranslatedIntoKorean)

@@ -43,6 +43,7 @@ void verifyCheckpointFolder(const std::string &checkpointDir);
 //   optimizer_G.pt optimizer_D.pt      torch::save of the Adam state
 //   state.pt                           image pools and RNG states (tensors)
 //   state.json                         counters, architecture, versions
+//   rank_0001.pt ...                   a run of N processes: ranks 1..N-1's pools and RNG
 //   manifest.json                      size and checksum of every file above
 inline const char *kGeneratorAFile = "G_A.pt";
 inline const char *kGeneratorBFile = "G_B.pt";

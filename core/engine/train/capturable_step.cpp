@@ -84,12 +84,16 @@ void CapturableStep::run() {
     CycleGanModel::setRequiresGrad(*m.netDB, false);
     m_adamG.zeroGrad();
     const auto g = m.backwardG(realA, realB, fakeA, fakeB);
+    if (m.m_gradientHook) // data-parallel: average over the ranks (eager only: not capturable)
+        m.m_gradientHook(*m.optimizerG);
     m_adamG.step();
     CycleGanModel::setRequiresGrad(*m.netDA, true);
     CycleGanModel::setRequiresGrad(*m.netDB, true);
     m_adamD.zeroGrad();
     const auto dA = m.backwardD(m.netDA, realB, m_poolB.query(fakeB));
     const auto dB = m.backwardD(m.netDB, realA, m_poolA.query(fakeA));
+    if (m.m_gradientHook)
+        m.m_gradientHook(*m.optimizerD);
     m_adamD.step();
     const auto losses = torch::stack({dA, g[0], g[1], g[2], dB, g[3], g[4], g[5]}).to(torch::kFloat);
     if (!m_losses.defined())

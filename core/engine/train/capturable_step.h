@@ -34,6 +34,10 @@ enum class StepExecution {
 // With pool size 0 it trains the same networks as CycleGanModel::step() on the CPU (its Adam
 // computes what torch::optim::Adam computes; tests: within 1e-5 over 20 steps and an lr change).
 // Throws c10::Error when the shapes change under a graph, or CudaGraph without CUDA.
+// The model's gradient hook (CycleGanModel::setGradientHook: data-parallel averaging) runs
+// between each backward and its Adam step as in CycleGanModel::step(); it is a host-side
+// collective, so a CudaGraph step must not have one (the trainer refuses --cuda_graph with
+// several processes).
 // Not thread safe; `model` must outlive it and must not step itself meanwhile.
 class CapturableStep {
 public:

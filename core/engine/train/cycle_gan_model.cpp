@@ -161,12 +161,16 @@ torch::Tensor CycleGanModel::step(const torch::Tensor &realAIn, const torch::Ten
     setRequiresGrad(*netDB, false);
     optimizerG->zero_grad();
     const auto g = backwardG(realA, realB, fakeA, fakeB);
+    if (m_gradientHook)
+        m_gradientHook(*optimizerG);
     optimizerG->step();
     setRequiresGrad(*netDA, true);
     setRequiresGrad(*netDB, true);
     optimizerD->zero_grad();
     const auto dA = backwardD(netDA, realB, fakeBPool.query(fakeB));
     const auto dB = backwardD(netDB, realA, fakeAPool.query(fakeA));
+    if (m_gradientHook)
+        m_gradientHook(*optimizerD);
     optimizerD->step();
     // Official order: D_A, G_A, cycle_A, idt_A, D_B, G_B, cycle_B, idt_B.
     return torch::stack({dA, g[0], g[1], g[2], dB, g[3], g[4], g[5]}).to(torch::kFloat32);

@@ -7,6 +7,7 @@
 
 #include <torch/torch.h>
 
+#include <functional>
 #include <memory>
 
 namespace cgs {
@@ -51,6 +52,12 @@ public:
     // the trainer then warns and runs NCHW).
     bool channelsLast() const { return m_channelsLast; }
 
+    // Called in step() between each backward pass and the optimizer step that applies it
+    // (optimizerG, then optimizerD): data-parallel training averages the gradients there.
+    // CapturableStep calls it at the same two points of its eager step.
+    using GradientHook = std::function<void(torch::optim::Optimizer &)>;
+    void setGradientHook(GradientHook hook) { m_gradientHook = std::move(hook); }
+
 private:
     friend class CapturableStep; // the same passes, with its own optimizers and pools
     torch::Tensor backwardG(const torch::Tensor &realA, const torch::Tensor &realB,
@@ -64,6 +71,7 @@ private:
     torch::Device m_device;
     torch::ScalarType m_autocastType = torch::kFloat;
     bool m_channelsLast = false;
+    GradientHook m_gradientHook;
 };
 
 } // namespace cgs

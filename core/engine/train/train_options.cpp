@@ -79,6 +79,7 @@ const std::map<std::string, Field> &fields() {
         {"max_dataset_size", field(&TrainOptions::maxDatasetSize)},
         {"num_threads", field(&TrainOptions::numThreads)},
         {"batch_size", field(&TrainOptions::batchSize)},
+        {"world_size", field(&TrainOptions::worldSize)},
         {"name", field(&TrainOptions::name)},
         {"checkpoints_dir", field(&TrainOptions::checkpointsDir)},
         {"input_nc", field(&TrainOptions::inputNc)},
@@ -199,6 +200,7 @@ void TrainOptions::validate() const {
     require(saveEpochFreq >= 1 && saveLatestFreq >= 1 && printFreq >= 1 && displayFreq >= 1,
             "--save_epoch_freq, --save_latest_freq, --print_freq and --display_freq must be >= 1");
     require(numThreads >= 0 && numThreads <= 256, "--num_threads must be in 0..256");
+    require(worldSize >= 1, "world_size must be at least 1");
     require(cpuThreads >= 0 && cpuThreads <= 1024, "--cpu_threads must be in 0..1024");
     require(previewCount >= 1 && previewCount <= 16, "preview_count must be in 1..16");
     require(precision == "fp32" || precision == "bf16" || precision == "fp16",

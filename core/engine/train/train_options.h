@@ -25,7 +25,9 @@ struct TrainOptions {
     bool serialBatches = false;       // take B in order instead of at random (and A unshuffled)
     std::int64_t maxDatasetSize = -1; // cap on images per domain; -1 = no cap
     int numThreads = 4;               // data-loading (decode) threads
-    int batchSize = 1;
+    int batchSize = 1;                // images per step on each process
+    int worldSize = 1; // processes of a data-parallel run (set by the trainer from the process
+                       // group; global batch = worldSize * batchSize); informational on load
 
     // --- run folder ---
     std::string name = "experiment_name";

@@ -4,6 +4,9 @@
 #include "core/engine/checkpoint/generator_checkpoint.h"
 #include "core/engine/device.h"
 #include "core/engine/device_util.h"
+#include "core/engine/train/data_parallel.h"
+#include "core/engine/dist/distributed_error.h"
+#include "core/engine/dist/distributed_sampler.h"
 #include "core/engine/error.h"
 #include "core/engine/image_tensor.h"
 #include "core/engine/train/lr_schedule.h"
@@ -17,6 +20,8 @@
 #include "core/engine/train/training_checkpoint.h"
 #include "core/engine/train/capturable_step.h"
 #include "core/engine/torch_compat.h"
+
+#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <cmath>
@@ -77,12 +82,23 @@ struct Trainer::Impl {
     std::mutex warningsMutex;
     std::vector<std::string> warnings; // from loader threads, drained on the training thread
     std::vector<std::pair<torch::Tensor, StepReport>> pending; // losses not read back yet
+    std::shared_ptr<ProcessGroup> group;
+    std::unique_ptr<DataParallel> dp;        // null: one process, as before
+    DistributedSampler sampler{1, 0, 1};     // this rank's share of each epoch's order
+    std::string startFrom;                   // checkpoint to resume from (decided by rank 0)
+    std::vector<std::string> officialFiles;  // G_A, G_B, D_A, D_B of an official run folder
 
-    Impl(TrainOptions o, std::unique_ptr<UnpairedSource> s, std::shared_ptr<ImageWriter> w)
+    Impl(TrainOptions o, std::unique_ptr<UnpairedSource> s, std::shared_ptr<ImageWriter> w,
+         std::shared_ptr<ProcessGroup> g)
         : options(std::move(o)), source(std::move(s)), writer(std::move(w)),
-          folder(options.runDir()) {}
+          folder(options.runDir()), group(std::move(g)) {}
 
+    bool isMain() const { return !dp || dp->rank() == 0; }
+    int world() const { return dp ? dp->worldSize() : 1; }
     void prepare();
+    void decideStart();
+    void shareStart(std::exception_ptr failure);
+    void restoreRankState();
     void prepareLocked();
     void oneStep(TrainingObserver &observer, std::int64_t index);
     void flush(TrainingObserver &observer);
@@ -101,18 +117,48 @@ void Trainer::Impl::prepare() {
     device = resolveDevice(options.device);
     if (!source || source->size() <= 0)
         throw DatasetError("The training dataset is empty");
-    lock = RunLock(folder.dir());
-    if (!lock.warning().empty())
-        startWarnings.push_back(lock.warning()); // reported when the run starts
+    if (group && group->worldSize() > 1) {
+        dp = std::make_unique<DataParallel>(group);
+        options.worldSize = dp->worldSize();
+        dp->checkSameSetup(options, source->sizeA(), source->sizeB());
+        // Every rank has the same options now, so every rank refuses together.
+        if (options.cudaGraph)
+            throw ConfigError("--cuda_graph on cannot run with " + std::to_string(world()) +
+                              " processes: the gradient averaging between the backward pass and "
+                              "the optimizer step is not captured into the graph; use "
+                              "--cuda_graph off (--train_step capturable runs eagerly with "
+                              "several processes)");
+    }
+    // Rank 0 alone takes the lock and decides how the run starts; the others learn it (or why
+    // rank 0 refused) from it, so that every rank fails or starts together.
+    std::exception_ptr failure;
+    bool locked = false;
+    if (isMain()) {
+        try {
+            lock = RunLock(folder.dir());
+            locked = true;
+            if (!lock.warning().empty())
+                startWarnings.push_back(lock.warning()); // reported when the run starts
+            decideStart();
+        } catch (...) {
+            failure = std::current_exception();
+        }
+    }
+    if (dp)
+        shareStart(failure);
     try {
+        if (failure)
+            std::rethrow_exception(failure);
         prepareLocked();
     } catch (...) {
-        lock.release(RunLock::Cleanup::RemoveCreatedFolder); // a run that never started leaves no empty folder behind
+        if (locked) // a run that never started leaves no empty folder behind
+            lock.release(RunLock::Cleanup::RemoveCreatedFolder);
         throw;
     }
 }
 
-void Trainer::Impl::prepareLocked() {
+// Rank 0 (or the single process): how the run starts, from the run folder.
+void Trainer::Impl::decideStart() {
     // A run folder of the official train.py (<epoch>_net_G_A.pth, ...) and no checkpoint of
     // ours yet: --continue_train continues it as the official code would.
     const bool ours = TrainingCheckpoint::holdsAny(folder.checkpointsDir());
@@ -137,22 +183,70 @@ void Trainer::Impl::prepareLocked() {
     if (officialRun && !options.continueTrain)
         throw ConfigError("Run folder '" + folder.dir() + "' holds a run of the official code: " +
                           "use --continue_train to continue it, or choose another --name");
-    std::vector<std::string> officialFiles; // G_A, G_B, D_A, D_B; checked before any work
-    std::string resumeFrom;
     if (officialRun) {
         for (const char *net : {"G_A", "G_B", "D_A", "D_B"})
             officialFiles.push_back(officialWeightFile(folder.dir(), options.epoch, {net}));
     } else if (options.continueTrain) {
         std::vector<std::string> skipped;
-        resumeFrom =
+        startFrom =
             TrainingCheckpoint::locateIntact(folder.checkpointsDir(), options.epoch, skipped);
         for (const auto &s : skipped)
             startWarnings.push_back("Skipped a damaged checkpoint: " + s);
         if (!skipped.empty())
-            startWarnings.push_back("Resuming from the previous good checkpoint '" + resumeFrom +
+            startWarnings.push_back("Resuming from the previous good checkpoint '" + startFrom +
                                      "' instead of '" + options.epoch + "'");
     }
     counters.seed = resolveSeed(options.seed);
+}
+
+void Trainer::Impl::shareStart(std::exception_ptr failure) {
+    nlohmann::json decision = {{"resume", startFrom}, {"official", officialFiles},
+                               {"seed", counters.seed}};
+    if (failure) {
+        try {
+            std::rethrow_exception(failure);
+        } catch (const std::exception &e) {
+            decision = {{"error", e.what()}};
+        }
+    }
+    const auto shared = nlohmann::json::parse(dp->group().shareFromMain(decision.dump()));
+    if (isMain())
+        return;
+    if (shared.contains("error"))
+        throw ConfigError("Rank 0 did not start: " + shared["error"].get<std::string>());
+    startFrom = shared["resume"].get<std::string>();
+    officialFiles = shared["official"].get<std::vector<std::string>>();
+    counters.seed = shared["seed"].get<std::uint64_t>();
+}
+
+// Multi-process runs: every rank's own pools and random stream. A checkpoint of the same
+// world size gives each rank exactly its saved state; otherwise the pools a rank finds are
+// kept and its random stream is re-seeded from (seed, rank, iteration), which is said once.
+void Trainer::Impl::restoreRankState() {
+    const int saved = startFrom.empty() ? 0 : TrainingCheckpoint::worldSize(startFrom);
+    if (saved == world()) {
+        if (!isMain())
+            TrainingCheckpoint::loadRank(startFrom, dp->rank(), *model);
+        return;
+    }
+    if (saved > 0) {
+        if (dp->rank() < saved && !isMain())
+            TrainingCheckpoint::loadRank(startFrom, dp->rank(), *model);
+        const std::int64_t consumed = counters.epochIteration * options.batchSize * saved;
+        const std::int64_t perStep = static_cast<std::int64_t>(options.batchSize) * world();
+        counters.epochIteration = (consumed + perStep - 1) / perStep;
+        startWarnings.push_back(
+            "The checkpoint was written by " + std::to_string(saved) + " process(es), this run has " +
+            std::to_string(world()) + ": networks, optimizers and counters continue exactly; the " +
+            "epoch continues at step " + std::to_string(counters.epochIteration) + " of the new " +
+            "sharding; image pools are kept where the rank existed (empty otherwise) and every " +
+            "rank's random stream is re-seeded from (seed, rank, iteration)");
+    }
+    dp->seedRank(counters.seed, counters.iteration);
+}
+
+// Every rank: builds the model and loads what rank 0 decided.
+void Trainer::Impl::prepareLocked() {
     torch::manual_seed(counters.seed);
     model = std::make_unique<CycleGanModel>(options, device);
     model->initWeights();
@@ -162,11 +256,11 @@ void Trainer::Impl::prepareLocked() {
             "'s instance norm computes wrong gradients for channels-last tensors on " +
             device.str() + " (checked at start), so the networks run in the default NCHW layout");
     counters.epoch = options.epochCount;
-    if (!resumeFrom.empty()) {
-        counters = TrainingCheckpoint::load(resumeFrom, *model);
-        resumedFrom = resumeFrom;
+    if (!startFrom.empty()) {
+        counters = TrainingCheckpoint::load(startFrom, *model);
+        resumedFrom = startFrom;
     }
-    if (officialRun) {
+    if (!officialFiles.empty()) {
         loadOfficialWeightsInto(*model->netGA, officialFiles[0]);
         loadOfficialWeightsInto(*model->netGB, officialFiles[1]);
         loadOfficialWeightsInto(*model->netDA, officialFiles[2]);
@@ -180,12 +274,19 @@ void Trainer::Impl::prepareLocked() {
             "now on the run folder also holds this tool's checkpoints, which resume exactly");
     }
     options.seed = static_cast<std::int64_t>(counters.seed);
+    if (dp) {
+        dp->attach(*model);
+        restoreRankState(); // before the capturable step takes the pools from the model
+        sampler = DistributedSampler(source->size(), dp->rank(), dp->worldSize());
+    } else {
+        sampler = DistributedSampler(source->size(), 0, 1);
+    }
     source->setSeed(counters.seed);
     source->setWarningHandler([this](const std::string &message) {
         std::lock_guard<std::mutex> lock(warningsMutex);
         warnings.push_back(message);
     });
-    epochSize = (source->size() + options.batchSize - 1) / options.batchSize;
+    epochSize = sampler.stepsPerEpoch(options.batchSize);
     lastEpoch = options.totalEpochs();
     if (options.capturableStep()) {
         if (options.cudaGraph && !device.is_cuda())
@@ -194,15 +295,18 @@ void Trainer::Impl::prepareLocked() {
         capturable = std::make_unique<CapturableStep>(
             *model, options.cudaGraph ? StepExecution::CudaGraph : StepExecution::Eager);
     }
-    folder.create(options);
-    folder.startLossLog(resumeFrom.empty() ? RunFolder::LossLog::New : RunFolder::LossLog::Resume,
-                        counters.iteration);
+    if (isMain()) {
+        folder.create(options);
+        folder.startLossLog(startFrom.empty() ? RunFolder::LossLog::New
+                                              : RunFolder::LossLog::Resume,
+                            counters.iteration);
+    }
 }
 
 Trainer::Trainer(TrainOptions options, std::unique_ptr<UnpairedSource> source,
-                 std::shared_ptr<ImageWriter> previewWriter)
+                 std::shared_ptr<ImageWriter> previewWriter, std::shared_ptr<ProcessGroup> group)
     : m_impl(std::make_unique<Impl>(std::move(options), std::move(source),
-                                    std::move(previewWriter))) {
+                                    std::move(previewWriter), std::move(group))) {
     try {
         m_impl->prepare();
     } catch (const c10::Error &e) {
@@ -231,10 +335,12 @@ void Trainer::Impl::drainWarnings(TrainingObserver &observer) {
 void Trainer::Impl::oneStep(TrainingObserver &observer, std::int64_t index) {
     const auto start = std::chrono::steady_clock::now();
     const std::int64_t first = index * options.batchSize;
-    const std::int64_t last = std::min(first + options.batchSize, source->size());
+    const std::int64_t last = std::min(first + options.batchSize, sampler.samplesPerRank());
     std::vector<TrainingPair> pairs;
     for (std::int64_t i = first; i < last; ++i)
-        pairs.push_back(source->pair(counters.epoch, i));
+        pairs.push_back(source->pair(counters.epoch, sampler.position(i)));
+    if (dp)
+        dp->group().setProgress(counters.iteration + 1);
     // The capturable step copies host batches itself (pinned memory, non-blocking).
     const auto [realA, realB] = pairsToBatches(pairs, capturable ? torch::kCPU : device);
     torch::Tensor losses;
@@ -246,7 +352,8 @@ void Trainer::Impl::oneStep(TrainingObserver &observer, std::int64_t index) {
                                 " (epoch " + std::to_string(counters.epoch) + ")",
                             describeSizes(realA, realB));
     }
-    const std::int64_t imagesBefore = counters.iteration * options.batchSize;
+    const std::int64_t globalBatch = static_cast<std::int64_t>(options.batchSize) * world();
+    const std::int64_t imagesBefore = counters.iteration * globalBatch;
     counters.iteration += 1;
     counters.epochIteration = index + 1;
     StepReport r;
@@ -264,8 +371,8 @@ void Trainer::Impl::oneStep(TrainingObserver &observer, std::int64_t index) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     smoothedSeconds = smoothedSeconds == 0 ? seconds : 0.9 * smoothedSeconds + 0.1 * seconds;
-    const std::int64_t imagesAfter = counters.iteration * options.batchSize;
-    if (crossed(imagesBefore, imagesAfter, options.displayFreq))
+    const std::int64_t imagesAfter = counters.iteration * globalBatch;
+    if (crossed(imagesBefore, imagesAfter, options.displayFreq) && isMain())
         preview(observer);
     if (crossed(imagesBefore, imagesAfter, options.saveLatestFreq))
         save(observer, "latest");
@@ -277,7 +384,10 @@ void Trainer::Impl::flush(TrainingObserver &observer) {
     std::vector<torch::Tensor> all;
     for (auto &p : pending)
         all.push_back(p.first);
-    const auto values = torch::stack(all).to(torch::kCPU, torch::kDouble).contiguous();
+    auto stacked = torch::stack(all);
+    if (dp)
+        stacked = dp->average(stacked); // loss_log.csv: the mean over the ranks
+    const auto values = stacked.to(torch::kCPU, torch::kDouble).contiguous();
     const double *v = values.data_ptr<double>();
     std::vector<StepReport> reports;
     for (size_t i = 0; i < pending.size(); ++i, v += 8) {
@@ -296,9 +406,11 @@ void Trainer::Impl::flush(TrainingObserver &observer) {
         reports.push_back(r);
     }
     pending.clear();
-    folder.appendLosses(reports);
-    for (const auto &r : reports)
-        observer.stepFinished(r);
+    if (isMain()) {
+        folder.appendLosses(reports);
+        for (const auto &r : reports)
+            observer.stepFinished(r);
+    }
     drainWarnings(observer);
 }
 
@@ -334,9 +446,15 @@ void Trainer::Impl::save(TrainingObserver &observer, const std::string &tag) {
     flush(observer); // never checkpoint past a loss that was not checked
     if (capturable)
         capturable->syncToModel();
+    std::vector<std::string> otherRanks;
+    if (dp)
+        otherRanks = dp->gatherStates(*model);
+    if (!isMain())
+        return;
     CheckpointReport report;
     try {
-        report.path = TrainingCheckpoint::save(folder.checkpointsDir(), tag, *model, counters);
+        report.path = TrainingCheckpoint::save(folder.checkpointsDir(), tag, *model, counters,
+                                               otherRanks);
     } catch (const IoError &e) {
         throw IoError(e.what() + rescueGenerators(tag));
     } catch (const CheckpointError &e) {
@@ -374,12 +492,18 @@ TrainSummary Trainer::run(TrainingObserver &observer, TrainControl &control) {
     // "failed" when an exception leaves.
     RunHeartbeat heartbeat(d.folder, d.lastEpoch, d.totalIterations());
     const auto start = std::chrono::steady_clock::now();
-    observer.logged(LogLevel::Info, "Training on " + deviceDescription() + ", seed " +
-                                        std::to_string(d.counters.seed) + ", " +
-                                        std::to_string(d.epochSize) + " steps per epoch");
+    if (d.isMain())
+        observer.logged(LogLevel::Info, "Training on " + deviceDescription() + ", seed " +
+                                            std::to_string(d.counters.seed) + ", " +
+                                            std::to_string(d.epochSize) + " steps per epoch");
+    if (d.dp && d.isMain())
+        observer.logged(LogLevel::Info,
+                        "Data parallel: " + std::to_string(d.world()) + " processes (" +
+                            d.dp->group().backendName() + "), global batch " +
+                            std::to_string(d.world() * d.options.batchSize));
     for (const auto &w : d.startWarnings)
         observer.logged(LogLevel::Warning, w);
-    if (!d.resumedFrom.empty())
+    if (!d.resumedFrom.empty() && d.isMain())
         observer.logged(LogLevel::Info, "Resumed from " + d.resumedFrom + " at iteration " +
                                             std::to_string(d.counters.iteration) + " (epoch " +
                                             std::to_string(d.counters.epoch) + ")");
@@ -392,7 +516,7 @@ TrainSummary Trainer::run(TrainingObserver &observer, TrainControl &control) {
             if (d.capturable)
                 d.capturable->setLearningRate(d.lr);
             for (std::int64_t i = d.counters.epochIteration; i < d.epochSize; ++i) {
-                if (control.pauseRequested()) {
+                if (control.pauseRequested() && !d.dp) { // one process: pausing waits here
                     d.flush(observer);
                     observer.logged(LogLevel::Info, "Paused");
                     heartbeat.setPause(RunHeartbeat::Pause::Paused);
@@ -400,7 +524,8 @@ TrainSummary Trainer::run(TrainingObserver &observer, TrainControl &control) {
                         observer.logged(LogLevel::Info, "Resumed");
                     heartbeat.setPause(RunHeartbeat::Pause::Running);
                 }
-                if (control.stopRequested()) {
+                // Every rank stops at the same step when any of them is asked to.
+                if (d.dp ? d.dp->anyStop(control.stopRequested()) : control.stopRequested()) {
                     stopped = true;
                     break;
                 }
@@ -425,8 +550,16 @@ TrainSummary Trainer::run(TrainingObserver &observer, TrainControl &control) {
         heartbeat.progress(std::min(d.counters.epoch, d.lastEpoch), d.counters.iteration);
         heartbeat.end(stopped ? RunFolder::RunState::Stopped : RunFolder::RunState::Finished);
     } catch (const c10::Error &e) {
+        if (d.dp)
+            d.dp->group().reportFailure(e.what_without_backtrace());
         rethrowTorchFailure(e, d.options,
                             "training after iteration " + std::to_string(d.counters.iteration));
+    } catch (const DistributedError &) {
+        throw;
+    } catch (const std::exception &e) {
+        if (d.dp) // the other ranks name this rank and this cause instead of "died"
+            d.dp->group().reportFailure(e.what());
+        throw;
     }
     summary.iterations = d.counters.iteration;
     summary.epoch = std::min(d.counters.epoch, d.lastEpoch);

@@ -9,6 +9,8 @@
 
 namespace cgs {
 
+class ProcessGroup;
+
 // Trains a CycleGAN and keeps its run folder (docs/ARCHITECTURE.md). Usage:
 //
 //   cgs::TrainOptions opt;  opt.dataroot = "data/monet2photo"; opt.name = "monet";
@@ -23,6 +25,14 @@ namespace cgs {
 // current step and writes checkpoints/latest. Throws cgs::Error subclasses (ConfigError,
 // DatasetError, CheckpointError, DeviceError, TrainingError, IoError).
 // Not thread safe: use one Trainer from one thread.
+//
+// With a ProcessGroup of N > 1 ranks (core/engine/dist/), every rank constructs a Trainer with
+// the same options and runs it: data-parallel training (DataParallel; DESIGN §7). Rank 0 alone
+// holds the run lock and writes the run folder (config.json with world_size, loss_log.csv with
+// the losses averaged over the ranks, previews, checkpoints holding every rank's pools and
+// random state); the other ranks read the checkpoint to resume, so they must see the run folder
+// (one machine, or a shared file system). Observer calls: step, preview and checkpoint reports
+// on rank 0 only, log lines on every rank.
 struct TrainSummary {
     std::int64_t iterations = 0; // steps taken in the whole run so far
     int epoch = 0;               // last epoch reached
@@ -34,7 +44,8 @@ struct TrainSummary {
 class Trainer {
 public:
     Trainer(TrainOptions options, std::unique_ptr<UnpairedSource> source,
-            std::shared_ptr<ImageWriter> previewWriter = nullptr);
+            std::shared_ptr<ImageWriter> previewWriter = nullptr,
+            std::shared_ptr<ProcessGroup> group = nullptr);
     ~Trainer();
     Trainer(const Trainer &) = delete;
     Trainer &operator=(const Trainer &) = delete;

@@ -7,6 +7,7 @@
 #include "core/engine/error.h"
 #include "core/engine/torch_compat.h"
 
+#include <cstdio>
 #include <filesystem>
 #include <sstream>
 #include <utility>
@@ -85,16 +86,16 @@ std::vector<torch::Tensor> readPool(torch::serialize::InputArchive &archive,
 }
 
 void saveTensors(const fs::path &path, CycleGanModel &model) {
-    torch::serialize::OutputArchive archive;
-    writePool(archive, "pool_A", model.fakeAPool);
-    writePool(archive, "pool_B", model.fakeBPool);
-    archive.write("rng_cpu", compat::cpuRngState());
-    saveArchive(archive, path);
+    writeFileAtomically(path.string(), TrainingCheckpoint::rankState(model));
 }
 
-void loadTensors(const std::string &path, CycleGanModel &model) {
-    torch::serialize::InputArchive archive;
-    archive.load_from(path);
+std::string rankFile(int rank) {
+    char name[32];
+    std::snprintf(name, sizeof name, "rank_%04d.pt", rank);
+    return name;
+}
+
+void loadTensors(torch::serialize::InputArchive &archive, CycleGanModel &model) {
     const auto poolA = readPool(archive, "pool_A");
     const auto poolB = readPool(archive, "pool_B");
     torch::Tensor rng;
@@ -135,7 +136,8 @@ CheckpointState readState(const fs::path &dir) { return readCheckpointState(dir.
 } // namespace
 
 std::string TrainingCheckpoint::save(const std::string &checkpointsDir, const std::string &tag,
-                                     CycleGanModel &model, const TrainingCounters &counters) {
+                                     CycleGanModel &model, const TrainingCounters &counters,
+                                     const std::vector<std::string> &otherRanks) {
     const fs::path root(checkpointsDir);
     const fs::path final = root / tag;
     const fs::path tmp = root / ("." + tag + ".tmp");
@@ -159,6 +161,8 @@ std::string TrainingCheckpoint::save(const std::string &checkpointsDir, const st
             saveArchive(archive, tmp / name);
         }
         saveTensors(tmp / "state.pt", model);
+        for (size_t r = 0; r < otherRanks.size(); ++r)
+            writeFileAtomically((tmp / rankFile(static_cast<int>(r) + 1)).string(), otherRanks[r]);
         CheckpointState state;
         state.tag = tag;
         state.counters = counters;
@@ -287,11 +291,48 @@ TrainingCounters TrainingCheckpoint::load(const std::string &dir, CycleGanModel 
         }
         torch::load(*model.optimizerG, (root / "optimizer_G.pt").string(), model.device());
         torch::load(*model.optimizerD, (root / "optimizer_D.pt").string(), model.device());
-        loadTensors((root / "state.pt").string(), model);
+        torch::serialize::InputArchive archive;
+        archive.load_from((root / "state.pt").string());
+        loadTensors(archive, model);
     } catch (const c10::Error &e) {
         throw CheckpointError("Cannot load checkpoint '" + dir + "': " + e.what_without_backtrace());
     }
     return state.counters;
+}
+
+std::string TrainingCheckpoint::rankState(CycleGanModel &model) {
+    torch::serialize::OutputArchive archive;
+    writePool(archive, "pool_A", model.fakeAPool);
+    writePool(archive, "pool_B", model.fakeBPool);
+    archive.write("rng_cpu", compat::cpuRngState());
+    std::ostringstream bytes;
+    archive.save_to(bytes);
+    return bytes.str();
+}
+
+void TrainingCheckpoint::loadRankState(const std::string &bytes, CycleGanModel &model) {
+    torch::serialize::InputArchive archive;
+    archive.load_from(bytes.data(), bytes.size());
+    loadTensors(archive, model);
+}
+
+int TrainingCheckpoint::worldSize(const std::string &checkpointDir) {
+    int world = 1;
+    while (fs::exists(fs::path(checkpointDir) / rankFile(world)))
+        ++world;
+    return world;
+}
+
+void TrainingCheckpoint::loadRank(const std::string &checkpointDir, int rank,
+                                  CycleGanModel &model) {
+    const fs::path path = fs::path(checkpointDir) / rankFile(rank);
+    try {
+        loadRankState(readFile(path.string()), model);
+    } catch (const c10::Error &e) {
+        throw CheckpointError("Cannot load '" + path.string() + "': " + e.what_without_backtrace());
+    } catch (const IoError &e) {
+        throw CheckpointError(e.what());
+    }
 }
 
 } // namespace cgs

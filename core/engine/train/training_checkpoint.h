@@ -24,8 +24,11 @@ namespace cgs {
 // Image pools may hold images of several sizes.
 class TrainingCheckpoint {
 public:
+    // `otherRanks`: in a multi-process run (rank 0 saves), the rankState() of ranks 1..N-1,
+    // written as rank_0001.pt, ...; a checkpoint of N ranks holds N - 1 of them.
     static std::string save(const std::string &checkpointsDir, const std::string &tag,
-                            CycleGanModel &model, const TrainingCounters &counters);
+                            CycleGanModel &model, const TrainingCounters &counters,
+                            const std::vector<std::string> &otherRanks = {});
     static TrainingCounters load(const std::string &checkpointDir, CycleGanModel &model);
 
     // True when `checkpointsDir` holds a checkpoint folder (any tag, backups included) that
@@ -47,6 +50,15 @@ public:
     static std::string locateIntact(const std::string &checkpointsDir, const std::string &tag,
                                     std::vector<std::string> &skipped);
 
+    // Multi-process runs: the part of a checkpoint that differs between ranks (both image
+    // pools and the CPU random state; the networks, optimizers and counters are the same on
+    // every rank), as bytes in the format of state.pt, and back.
+    static std::string rankState(CycleGanModel &model);
+    static void loadRankState(const std::string &bytes, CycleGanModel &model);
+    // The ranks of the run that wrote a checkpoint (1 + its rank_NNNN.pt files).
+    static int worldSize(const std::string &checkpointDir);
+    // Reads rank `rank` (>= 1) of a checkpoint into `model`; throws CheckpointError.
+    static void loadRank(const std::string &checkpointDir, int rank, CycleGanModel &model);
 };
 
 } // namespace cgs

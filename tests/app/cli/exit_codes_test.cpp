@@ -2,6 +2,7 @@
 // and README document, the boundary reports through it, and --help names every code.
 #include "app/cli/command.h"
 #include "app/cli/exit_codes.h"
+#include "core/engine/dist/distributed_error.h"
 
 #include <gtest/gtest.h>
 
@@ -40,7 +41,7 @@ std::string helpText() {
 
 TEST(ExitCodes, EveryErrorKindHasItsDocumentedCode) {
     // "Exit codes: 0 ok, 1 usage/config, 2 some inputs failed, 3 dataset, 4 checkpoint,
-    // 5 device, 6 training, 7 disk/io, 130 interrupted" (cyclegan --help).
+    // 5 device, 6 training, 7 disk/io, 8 multi-process job, 130 interrupted" (cyclegan --help).
     EXPECT_EQ(exitCodeFor(ErrorKind::Config), 1);
     EXPECT_EQ(exitCodeFor(ErrorKind::Dataset), 3);
     EXPECT_EQ(exitCodeFor(ErrorKind::Checkpoint), 4);
@@ -49,8 +50,9 @@ TEST(ExitCodes, EveryErrorKindHasItsDocumentedCode) {
     EXPECT_EQ(exitCodeFor(ErrorKind::Training), 6);
     EXPECT_EQ(exitCodeFor(ErrorKind::Io), 7);
     EXPECT_EQ(exitCodeFor(ErrorKind::Cancelled), 130);
+    EXPECT_EQ(exitCodeFor(ErrorKind::Distributed), 8);
     EXPECT_EQ(exitCodeFor(ErrorKind::Other), 1);
-    const std::set<int> documented = {1, 3, 4, 5, 6, 7, 130};
+    const std::set<int> documented = {1, 3, 4, 5, 6, 7, 8, 130};
     for (ErrorKind kind : kErrorKinds)
         EXPECT_EQ(documented.count(exitCodeFor(kind)), 1u) << static_cast<int>(kind);
 }
@@ -64,6 +66,7 @@ TEST(ExitCodes, TheBoundaryReportsEachErrorTypeThroughTheTable) {
     EXPECT_EQ(reported(TrainingError("NaN loss")), 6);
     EXPECT_EQ(reported(IoError("disk full")), 7);
     EXPECT_EQ(reported(Cancelled()), 130);
+    EXPECT_EQ(reported(DistributedError("rank 1 died")), 8);
     EXPECT_EQ(reported(std::runtime_error("a library error")), 1);
     EXPECT_EQ(reported(42), 1); // not even an exception
 }

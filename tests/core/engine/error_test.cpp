@@ -1,5 +1,6 @@
 // cgs::Error carries its category: each thin subclass fixes its kind, errorKindOf() reads it
 // from any exception, and a DeviceUnavailableError is still caught as a DeviceError.
+#include "core/engine/dist/distributed_error.h"
 #include "core/engine/error.h"
 
 #include <gtest/gtest.h>
@@ -20,6 +21,7 @@ TEST(ErrorTest, EachSubclassCarriesItsKind) {
     EXPECT_EQ(TrainingError("x").kind(), ErrorKind::Training);
     EXPECT_EQ(IoError("x").kind(), ErrorKind::Io);
     EXPECT_EQ(Cancelled().kind(), ErrorKind::Cancelled);
+    EXPECT_EQ(DistributedError("x").kind(), ErrorKind::Distributed);
     EXPECT_EQ(Error(ErrorKind::Other, "x").kind(), ErrorKind::Other);
 }
 
