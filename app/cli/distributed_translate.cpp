@@ -52,9 +52,11 @@ std::vector<std::int64_t> sharedCosts(const std::vector<ExportItem> &items,
          i += static_cast<size_t>(group.worldSize()))
         mine[std::to_string(i)] = pixelCost(items[i].input, video);
     std::vector<std::int64_t> costs(items.size(), 1);
-    for (const auto &part : group.allGather(mine.dump()))
-        for (const auto &[index, cost] : json::parse(part).items())
+    for (const auto &part : group.allGather(mine.dump())) {
+        const json slice = json::parse(part); // items() refers to it: keep it alive
+        for (const auto &[index, cost] : slice.items())
             costs[std::stoul(index)] = cost.get<std::int64_t>();
+    }
     return costs;
 }
 

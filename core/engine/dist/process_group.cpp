@@ -6,6 +6,8 @@
 #include "core/engine/error.h"
 
 #include <cstdlib>
+#include <stdexcept>
+#include <thread>
 
 namespace cgs {
 namespace {
@@ -127,6 +129,23 @@ struct ProcessGroup::Impl {
         return "cgs/" + std::string(what) + "/" + std::to_string(sequence) + "/" +
                std::to_string(rank);
     }
+    // Rank 0 serves the store: it must not leave (and take the store with it, for instance to
+    // report an error that every rank just read) before the others have read what they need.
+    void mainWaitsForReaders(const char *what) {
+        const std::string key = "cgs/" + std::string(what) + "/" + std::to_string(sequence) + "/read";
+        if (env.rank != 0) {
+            store->add(key, 1);
+            return;
+        }
+        const auto deadline = std::chrono::steady_clock::now() +
+                              Ms(static_cast<std::int64_t>(options.timeoutSeconds * 1000));
+        while (store->add(key, 0) < env.worldSize - 1) {
+            if (std::chrono::steady_clock::now() > deadline)
+                throw std::runtime_error("timed out waiting for the other ranks to read '" +
+                                         std::string(what) + "'");
+            std::this_thread::sleep_for(Ms(5));
+        }
+    }
     [[noreturn]] void fail(const std::exception &e) {
         throw DistributedError(monitor->diagnose(errorText(e)));
     }
@@ -210,7 +229,8 @@ std::vector<std::string> ProcessGroup::allGather(const std::string &value) {
         d.store->set(d.key("all", d.env.rank), bytes(value));
         std::vector<std::string> out;
         for (int r = 0; r < d.env.worldSize; ++r)
-            out.push_back(text(d.store->get(d.key("all", r))));
+            out.push_back(r == d.env.rank ? value : text(d.store->get(d.key("all", r))));
+        d.mainWaitsForReaders("all");
         ++d.sequence;
         return out;
     });
@@ -240,6 +260,7 @@ std::string ProcessGroup::shareFromMain(const std::string &value) {
         if (d.env.rank == 0)
             d.store->set(d.key("share", 0), bytes(value));
         std::string out = d.env.rank == 0 ? value : text(d.store->get(d.key("share", 0)));
+        d.mainWaitsForReaders("share");
         ++d.sequence;
         return out;
     });
