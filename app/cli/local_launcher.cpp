@@ -38,6 +38,8 @@ std::vector<std::string> runLocalRanks(int ranks, const std::vector<std::string>
     const fs::path dir = fs::temp_directory_path() / ("cgs_ranks_" + std::to_string(::getpid()));
     fs::create_directories(dir);
     std::vector<pid_t> pids;
+    std::fflush(stdout); // a child must not inherit (and print again) what is still buffered
+    std::fflush(stderr);
     for (int r = 0; r < ranks; ++r) {
         const std::string out = (dir / ("rank" + std::to_string(r))).string();
         const pid_t pid = ::fork();
