@@ -2,12 +2,11 @@
 
 #include "app/cli/dist_setup.h"
 #include "app/cli/local_launcher.h"
+#include "core/engine/error.h"
+#include "core/engine/train/benchmark.h"
 #include "core/engine/train/distributed_benchmark.h"
 
 #include <nlohmann/json.hpp>
-
-#include "core/engine/train/benchmark.h"
-#include "core/engine/error.h"
 
 #include <cstdio>
 #include <memory>
@@ -99,6 +98,9 @@ int runBench(BenchArgs &a) {
         throw ConfigError("--ranks must be >= 1");
     if (a.ranks > 1 && a.o.mode != "train")
         throw ConfigError("--ranks: only --mode train is data parallel");
+    if (a.ranks > 1 && a.o.cudaGraph)
+        throw ConfigError("--ranks with --cuda_graph on is not supported (the gradient "
+                          "all-reduce runs between the captured parts of a step)");
     const BenchResult r = runBenchmark(a.o);
     std::printf("%s %dx%d, batch %d, %s (ngf %d), %s, %s step, cuda graph %s on %s\n",
                 a.o.mode.c_str(), a.o.size, a.o.size, a.o.batchSize, a.o.netG.c_str(), a.o.ngf,

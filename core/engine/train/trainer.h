@@ -32,7 +32,8 @@ class ProcessGroup;
 // the losses averaged over the ranks, previews, checkpoints holding every rank's pools and
 // random state); the other ranks read the checkpoint to resume, so they must see the run folder
 // (one machine, or a shared file system). Observer calls: step, preview and checkpoint reports
-// on rank 0 only, log lines on every rank.
+// on rank 0 only, log lines on every rank. Images of several sizes and the eager capturable
+// step work as with one process; cudaGraph with N > 1 throws ConfigError on every rank.
 struct TrainSummary {
     std::int64_t iterations = 0; // steps taken in the whole run so far
     int epoch = 0;               // last epoch reached
