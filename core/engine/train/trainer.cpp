@@ -489,8 +489,10 @@ TrainSummary Trainer::run(TrainingObserver &observer, TrainControl &control) {
     TrainSummary summary;
     summary.runDir = d.folder.dir();
     // heartbeat.json (RunFolder's format): "training" from here, the ending when this returns,
-    // "failed" when an exception leaves.
-    RunHeartbeat heartbeat(d.folder, d.lastEpoch, d.totalIterations());
+    // "failed" when an exception leaves. Rank 0 alone writes the run folder.
+    std::unique_ptr<RunHeartbeat> heartbeat;
+    if (d.isMain())
+        heartbeat = std::make_unique<RunHeartbeat>(d.folder, d.lastEpoch, d.totalIterations());
     const auto start = std::chrono::steady_clock::now();
     if (d.isMain())
         observer.logged(LogLevel::Info, "Training on " + deviceDescription() + ", seed " +
@@ -519,10 +521,10 @@ TrainSummary Trainer::run(TrainingObserver &observer, TrainControl &control) {
                 if (control.pauseRequested() && !d.dp) { // one process: pausing waits here
                     d.flush(observer);
                     observer.logged(LogLevel::Info, "Paused");
-                    heartbeat.setPause(RunHeartbeat::Pause::Paused);
+                    heartbeat->setPause(RunHeartbeat::Pause::Paused);
                     if (control.waitWhilePaused())
                         observer.logged(LogLevel::Info, "Resumed");
-                    heartbeat.setPause(RunHeartbeat::Pause::Running);
+                    heartbeat->setPause(RunHeartbeat::Pause::Running);
                 }
                 // Every rank stops at the same step when any of them is asked to.
                 if (d.dp ? d.dp->anyStop(control.stopRequested()) : control.stopRequested()) {
@@ -530,7 +532,8 @@ TrainSummary Trainer::run(TrainingObserver &observer, TrainControl &control) {
                     break;
                 }
                 d.oneStep(observer, i);
-                heartbeat.progress(d.counters.epoch, d.counters.iteration);
+                if (heartbeat)
+                    heartbeat->progress(d.counters.epoch, d.counters.iteration);
             }
             if (stopped)
                 break;
@@ -547,8 +550,10 @@ TrainSummary Trainer::run(TrainingObserver &observer, TrainControl &control) {
         if (stopped)
             d.save(observer, "latest");
         summary.finished = !stopped;
-        heartbeat.progress(std::min(d.counters.epoch, d.lastEpoch), d.counters.iteration);
-        heartbeat.end(stopped ? RunFolder::RunState::Stopped : RunFolder::RunState::Finished);
+        if (heartbeat) {
+            heartbeat->progress(std::min(d.counters.epoch, d.lastEpoch), d.counters.iteration);
+            heartbeat->end(stopped ? RunFolder::RunState::Stopped : RunFolder::RunState::Finished);
+        }
     } catch (const c10::Error &e) {
         if (d.dp)
             d.dp->group().reportFailure(e.what_without_backtrace());
