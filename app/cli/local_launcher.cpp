@@ -1,6 +1,6 @@
 #include "app/cli/local_launcher.h"
 
-#include "core/engine/error.h"
+#include "core/engine/dist/distributed_error.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -44,7 +44,7 @@ std::vector<std::string> runLocalRanks(int ranks, const std::vector<std::string>
         const std::string out = (dir / ("rank" + std::to_string(r))).string();
         const pid_t pid = ::fork();
         if (pid < 0)
-            throw Error("Cannot start rank " + std::to_string(r) + ": fork failed");
+            throw DistributedError("Cannot start rank " + std::to_string(r) + ": fork failed");
         if (pid == 0) {
             const std::pair<const char *, int> vars[] = {{"RANK", r},
                                                          {"LOCAL_RANK", r},
@@ -84,7 +84,7 @@ std::vector<std::string> runLocalRanks(int ranks, const std::vector<std::string>
     std::error_code ec;
     fs::remove_all(dir, ec);
     if (!failed.empty())
-        throw Error("Local multi-process run failed: " + failed);
+        throw DistributedError("Local multi-process run failed: " + failed);
     return outputs;
 }
 
