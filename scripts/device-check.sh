@@ -5,7 +5,8 @@
 # Steps, each logged under $OUT: env.log (GPU, versions); build.log (the engine, the CLI and
 # the `gpu` tests against that LibTorch, in build-gpu/); ctest-gpu.log (the `gpu` tests);
 # bench.jsonl + bench.log (`cyclegan bench`: training at each size in fp32, bf16, bf16 + CUDA
-# graph (+ channels_last), batch 1, 9 blocks; translation at one size); summary.txt.
+# graph (+ channels_last), batch 1, 9 blocks; 2 ranks vs 1 process through Gloo; translation at
+# one size); summary.txt.
 # Knobs (environment), e.g. to prove it on a CPU machine with small sizes:
 #   PYTHON (python3)  CGS_CHECK_DEVICE (cuda)  CGS_CHECK_SIZES ("256 512")
 #   CGS_CHECK_TRANSLATE_SIZE (1024)  CGS_CHECK_STEPS (20)  CGS_CHECK_WARMUP (5)  JOBS (nproc)
@@ -87,6 +88,16 @@ for size in $SIZES; do
     bench "train $size bf16 graph NHWC" --size "$size" --precision bf16 --cuda_graph on --channels_last
   fi
 done
+# Data parallel (issue 14): 2 local ranks against 1 process at the first size. On one GPU NCCL
+# refuses two ranks, so both share it through Gloo; on the CPU each rank gets one thread.
+FIRST_SIZE="${SIZES%% *}"
+if [ "$DEVICE" = "cpu" ]; then
+  bench "train $FIRST_SIZE bf16 2 ranks gloo" --size "$FIRST_SIZE" --precision bf16 --ranks 2 \
+        --dist_backend gloo --cpu_threads 1
+else
+  bench "train $FIRST_SIZE bf16 2 ranks gloo" --size "$FIRST_SIZE" --precision bf16 --ranks 2 \
+        --dist_backend gloo
+fi
 bench "translate $TRANSLATE_SIZE fp32" --mode translate --size "$TRANSLATE_SIZE" --precision fp32
 bench "translate $TRANSLATE_SIZE bf16" --mode translate --size "$TRANSLATE_SIZE" --precision bf16
 rm -f "$OUT/bench.tmp"
@@ -95,7 +106,11 @@ import json, sys
 print(f"{'run':34} {'it/s':>8} {'ms/step':>9} {'peak MB':>8}")
 for line in open(sys.argv[1]):
     j = json.loads(line)
-    if "it_per_s" in j:
+    if "scaling_efficiency" in j:
+        print(f"{j['label']:34} {j['images_per_s_n']:8.2f} images/s in all, all-reduce "
+              f"{j['allreduce_ms_per_step']:.1f} ms/step, efficiency {100 * j['scaling_efficiency']:.0f}%"
+              f" (1 process: {j['images_per_s_1']:.2f} images/s)")
+    elif "it_per_s" in j:
         print(f"{j['label']:34} {j['it_per_s']:8.2f} {j['ms_per_step']:9.2f} {j['peak_memory_mb']:8.0f}")
     else:
         print(f"{j['label']:34} {'skipped: ' + j['skipped'] if 'skipped' in j else 'FAILED (see bench.log)'}")
