@@ -161,8 +161,8 @@ void ComparePage::retranslateUi()
         m_evaluate->setText(tr("Evaluate\u2026"));
     m_evaluate->setToolTip(tr("FID, KID and SWD of each model column on the test images "
                               "(saved in the run's metrics.csv)"));
-    m_direction->setItemText(0, tr("A \u2192 B"));
-    m_direction->setItemText(1, tr("B \u2192 A"));
+    m_direction->setItemText(0, m_names.direction(cgs::Direction::AToB));
+    m_direction->setItemText(1, m_names.direction(cgs::Direction::BToA));
 }
 
 void ComparePage::changeEvent(QEvent *event)
@@ -314,6 +314,11 @@ void ComparePage::refreshMetrics()
     m_grid->setColumnNotes(ColumnMetrics::notes(m_gridModels, m_gridEpochs, dir));
     m_metricsPlot->setRows(firstRun.isEmpty() ? std::vector<cgs::MetricsRow>{}
                                               : ColumnMetrics::rows(firstRun));
+    // Directions are named after the first run's domains ("horse \u2192 zebra").
+    m_names = runDomainNames(firstRun);
+    m_metricsPlot->setDomainNames(m_names);
+    m_direction->setItemText(0, m_names.direction(cgs::Direction::AToB));
+    m_direction->setItemText(1, m_names.direction(cgs::Direction::BToA));
 }
 
 bool ComparePage::eventFilter(QObject *watched, QEvent *event)

@@ -2,6 +2,7 @@
 
 #include "ui/compare/evaluation_runner.h"
 #include "ui/translation_service.h"
+#include "ui/widgets/domain_names.h"
 
 #include <QHash>
 #include <QPair>
@@ -96,6 +97,7 @@ private:
     QString m_runsFolder;
     CompareGrid *m_grid;
     MetricsPlot *m_metricsPlot;
+    DomainNames m_names; // of the first run among the columns
 };
 
 } // namespace cgs::ui

@@ -15,6 +15,8 @@ namespace cgs::ui {
 namespace {
 // Older previews stay on disk in <run>/previews; memory keeps at most this many bytes of them.
 constexpr qint64 kMaxBytes = 192LL * 1024 * 1024;
+// Tiles are at least this many pixels square, so that previews never shrink to stamps.
+constexpr int kMinTileSide = 128;
 
 qint64 bytesOf(const PreviewFrame &frame)
 {
@@ -67,6 +69,44 @@ QVector<QImage> PreviewPanel::shownImages() const
     for (const ImageTile *tile : m_tiles)
         images << tile->image();
     return images;
+}
+
+QStringList PreviewPanel::shownHeaders() const
+{
+    QStringList headers;
+    for (const QLabel *header : m_headers)
+        headers << header->text();
+    return headers;
+}
+
+QString PreviewPanel::describe(const QString &name, const DomainNames &names)
+{
+    // real_X, fake_X, rec_X, idt_X with X in {A, B}; the official visual names.
+    const int bar = name.lastIndexOf(QLatin1Char('_'));
+    if (bar <= 0 || bar + 2 != name.size() || (name.back() != QLatin1Char('A') && name.back() != QLatin1Char('B')))
+        return name;
+    const char x = name.back() == QLatin1Char('A') ? 'A' : 'B';
+    const QString self = names.of(x), other = names.of(x == 'A' ? 'B' : 'A');
+    const QString kind = name.left(bar);
+    const QString arrow = QStringLiteral(" \u2192 ");
+    QString what;
+    if (kind == QLatin1String("real"))
+        what = self;                        // an image of domain X
+    else if (kind == QLatin1String("fake"))
+        what = other + arrow + self;        // fake_B = G_A(real_A)
+    else if (kind == QLatin1String("rec"))
+        what = self + arrow + other + arrow + self; // rec_A = G_B(G_A(real_A))
+    else if (kind == QLatin1String("idt"))
+        what = other + arrow + other;       // idt_B = G_B(real_A): G_B should keep an A image
+    else
+        return name;
+    return name + QStringLiteral(": ") + what;
+}
+
+void PreviewPanel::setDomainNames(const DomainNames &names)
+{
+    m_names = names;
+    showFrame(currentIndex());
 }
 
 void PreviewPanel::addFrame(const PreviewFrame &frame)
@@ -147,6 +187,7 @@ void PreviewPanel::rebuildTiles(int rows, int columns)
         for (int c = 0; c < columns; ++c) {
             auto *tile = new ImageTile(this);
             tile->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+            tile->setMinimumSize(kMinTileSide, kMinTileSide); // training crops are often 64 px
             m_grid->addWidget(tile, 2 * r + 1, c);
             auto *header = new QLabel(this);
             header->setAlignment(Qt::AlignCenter);
@@ -190,7 +231,7 @@ void PreviewPanel::showFrame(int index)
     for (int i = 0; i < m_tiles.size(); ++i) {
         const bool has = i < frame.images.size();
         m_tiles[i]->setImage(has ? frame.images[i] : QImage(), has ? frame.names[i] : QString());
-        m_headers[i]->setText(has ? frame.names[i] : QString());
+        m_headers[i]->setText(has ? describe(frame.names[i], m_names) : QString());
     }
     m_placeholder->hide();
     m_caption->setText(tr("Iteration %1, epoch %2 (%3 of %4)")

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ui/train/preview_frame.h"
+#include "ui/widgets/domain_names.h"
 
 #include <QVector>
 #include <QWidget>
@@ -26,6 +27,12 @@ public:
     int currentIndex() const;
     // The images of the shown frame, in grid order (empty when there is none).
     QVector<QImage> shownImages() const;
+    // The headers above them ("fake_B: horse \u2192 zebra").
+    QStringList shownHeaders() const;
+    // What a preview image shows, in the domains' names: real_A "horse", fake_B "horse \u2192
+    // zebra", rec_A "horse \u2192 zebra \u2192 horse", idt_B (G_B on real_A, the official
+    // identity image) "horse \u2192 horse"; other names as they are.
+    static QString describe(const QString &name, const DomainNames &names);
 
 public slots:
     void addFrame(const cgs::ui::PreviewFrame &frame);
@@ -33,6 +40,8 @@ public slots:
     // front of it, so live frames that arrived meanwhile stay last.
     void addHistory(const QVector<cgs::ui::PreviewFrame> &frames);
     void showFrame(int index);
+    // The run's domains (from its options), for the headers; A and B until set.
+    void setDomainNames(const cgs::ui::DomainNames &names);
     void clear();
     void retranslateUi();
 
@@ -43,6 +52,7 @@ private:
     void rebuildTiles(int rows, int columns);
 
     QVector<PreviewFrame> m_frames;
+    DomainNames m_names;
     QVector<ImageTile *> m_tiles;
     QVector<QLabel *> m_headers;
     QGridLayout *m_grid;

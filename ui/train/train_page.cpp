@@ -100,8 +100,9 @@ TrainPage::TrainPage(QWidget *parent)
     auto *charts = new QSplitter(Qt::Vertical);
     charts->addWidget(m_plot);
     charts->addWidget(m_tabs);
-    charts->setStretchFactor(0, 3);
-    charts->setStretchFactor(1, 2);
+    // The previews get the larger share: they are what tells whether training works.
+    charts->setStretchFactor(0, 2);
+    charts->setStretchFactor(1, 3);
 
     m_state = new QLabel;
     m_progressText = new QLabel;
@@ -309,6 +310,7 @@ void TrainPage::startWith(const cgs::TrainOptions &options, History history)
         m_previews->clear();
         resetStatus({});
     }
+    m_previews->setDomainNames(domainNamesOf(options));
     m_started = false;
     m_controller.start(options);
 }
@@ -419,6 +421,7 @@ void TrainPage::openRun(const QString &runDirArg)
         if (!m_formBeforeWatch)
             m_formBeforeWatch = m_form->options();
         m_form->setOptions(options);
+        m_previews->setDomainNames(domainNamesOf(options));
     } catch (const std::exception &e) {
         m_banner->showError(tr("This folder is not a run"), QString::fromUtf8(e.what()));
         return;

@@ -69,7 +69,18 @@ void MetricsPlot::loadRun(const QString &runDir)
         rows = cgs::MetricsLog::latestRows(cgs::MetricsLog(runDir.toStdString()).read());
     } catch (const std::exception &) {
     }
+    if (!runDir.isEmpty() && runDir != m_loadedRun) {
+        m_loadedRun = runDir;
+        m_names = runDomainNames(runDir);
+    }
     setRows(rows);
+}
+
+void MetricsPlot::setDomainNames(const DomainNames &names)
+{
+    m_names = names;
+    retranslateUi();
+    m_plot->replot();
 }
 
 void MetricsPlot::setRows(const std::vector<cgs::MetricsRow> &rows)
@@ -118,8 +129,8 @@ void MetricsPlot::setRows(const std::vector<cgs::MetricsRow> &rows)
 
 void MetricsPlot::retranslateUi()
 {
-    m_plot->graph(0)->setName(tr("A \u2192 B"));
-    m_plot->graph(1)->setName(tr("B \u2192 A"));
+    m_plot->graph(0)->setName(m_names.direction(cgs::Direction::AToB));
+    m_plot->graph(1)->setName(m_names.direction(cgs::Direction::BToA));
     m_plot->xAxis->setLabel(tr("epoch"));
     m_plot->yAxis->setLabel(m_metric.isEmpty() ? tr("metric") : tr("%1 (lower is better)").arg(m_metric));
     if (m_points == 0) {
@@ -128,9 +139,9 @@ void MetricsPlot::retranslateUi()
     }
     QStringList parts;
     if (!m_bestAToB.isEmpty())
-        parts << tr("best A \u2192 B: %1").arg(m_bestAToB);
+        parts << tr("best %1: %2").arg(m_names.direction(cgs::Direction::AToB), m_bestAToB);
     if (!m_bestBToA.isEmpty())
-        parts << tr("best B \u2192 A: %1").arg(m_bestBToA);
+        parts << tr("best %1: %2").arg(m_names.direction(cgs::Direction::BToA), m_bestBToA);
     m_best->setText(parts.join(QStringLiteral("   ")));
 }
 

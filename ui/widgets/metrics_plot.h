@@ -2,6 +2,8 @@
 
 #include "core/engine/metrics/metrics_log.h"
 
+#include "ui/widgets/domain_names.h"
+
 #include <QWidget>
 
 #include <vector>
@@ -30,8 +32,11 @@ public:
 public slots:
     // The latest row of each checkpoint and direction (MetricsLog::latestRows).
     void setRows(const std::vector<cgs::MetricsRow> &rows);
-    // Reads <runDir>/metrics.csv; a missing or unreadable file gives an empty plot.
+    // Reads <runDir>/metrics.csv (and the run's domain names); a missing or unreadable file
+    // gives an empty plot.
     void loadRun(const QString &runDir);
+    // Names the two curves and the best checkpoints ("horse \u2192 zebra"); A and B by default.
+    void setDomainNames(const cgs::ui::DomainNames &names);
     void retranslateUi();
 
 protected:
@@ -43,6 +48,8 @@ private:
     std::vector<cgs::MetricsRow> m_rows;
     QString m_metric;
     QString m_bestAToB, m_bestBToA;
+    DomainNames m_names;
+    QString m_loadedRun; // whose names m_names are (loadRun polls every few seconds)
     int m_points = 0;
 };
 

@@ -1,10 +1,8 @@
 #include "ui/widgets/model_picker.h"
 
 #include "app/download/download_catalog.h"
-#include "core/engine/checkpoint/model_location.h"
-#include "core/engine/train/run_folder.h"
 #include "core/engine/translate/demo_model.h"
-#include "core/imageio/dataset_overview.h"
+#include "ui/widgets/domain_names.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -21,28 +19,6 @@ namespace cgs::ui {
 namespace {
 const char *kRecentKey = "models/recent";
 constexpr int kMaxRecent = 12;
-
-// The domain names of a run of ours (from its config.json: the dataset's folder names, see
-// cgs::domainNames), or an empty pair when the model is no run or its domains have no names.
-std::pair<QString, QString> runDomainNames(const QString &model)
-{
-    if (model.isEmpty())
-        return {};
-    std::string run = model.toStdString();
-    const cgs::ModelLocation location = cgs::locateModel(run);
-    if (location.kind == cgs::ModelKind::CheckpointFolder) // <run>/checkpoints/<tag>
-        run = QFileInfo(model + QStringLiteral("/../..")).absoluteFilePath().toStdString();
-    else if (location.kind != cgs::ModelKind::Run)
-        return {};
-    try {
-        const auto names = cgs::domainNames(cgs::RunFolder(run).readOptions());
-        if (names.first == "A" && names.second == "B")
-            return {};
-        return {QString::fromStdString(names.first), QString::fromStdString(names.second)};
-    } catch (const std::exception &) { // no readable config.json: the letters stay
-        return {};
-    }
-}
 } // namespace
 
 ModelPicker::ModelPicker(QWidget *parent)
@@ -208,10 +184,10 @@ void ModelPicker::updateDirectionNames()
     }
     m_direction->setEnabled(!official);
     // A run of ours names its domains after its dataset ("horse -> zebra" instead of "A -> B").
-    const auto names = demo || official ? std::pair<QString, QString>{} : runDomainNames(model());
-    if (!names.first.isEmpty()) {
-        m_direction->setItemText(0, names.first + QStringLiteral(" \u2192 ") + names.second);
-        m_direction->setItemText(1, names.second + QStringLiteral(" \u2192 ") + names.first);
+    const DomainNames names = demo || official ? DomainNames{} : runDomainNames(model());
+    if (names.named()) {
+        m_direction->setItemText(0, names.direction(cgs::Direction::AToB));
+        m_direction->setItemText(1, names.direction(cgs::Direction::BToA));
     }
 }
 

@@ -12,7 +12,10 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
+#include <qcustomplot.h>
+
 #include <QAction>
+#include <QComboBox>
 #include <QApplication>
 #include <QListWidget>
 #include <QScrollBar>
@@ -47,6 +50,17 @@ TEST(ComparePage, OneColumnPerCheckpoint)
     page.show();
     page.addRunCheckpoints(runDir);
     EXPECT_EQ(page.modelCount(), distinct);
+    // Directions carry the run's domain names (its dataroot is .../monet2photo).
+    const QString monetToPhoto = QStringLiteral("monet \u2192 photo");
+    bool named = false;
+    for (const QComboBox *box : page.findChildren<QComboBox *>())
+        named = named || (box->count() == 2 && box->itemText(0) == monetToPhoto &&
+                          box->itemText(1) == QStringLiteral("photo \u2192 monet"));
+    EXPECT_TRUE(named) << "no direction box reads 'monet -> photo', 'photo -> monet'";
+    EXPECT_EQ(page.metricsPlot()->plot()->graph(0)->name(), monetToPhoto);
+    page.clearModels();
+    EXPECT_EQ(page.metricsPlot()->plot()->graph(0)->name(), QStringLiteral("A \u2192 B"));
+    page.addRunCheckpoints(runDir);
     page.addInputs({test::writeTestImage(runs.path(), "a.png", 40, 30),
                     test::writeTestImage(runs.path(), "b.png", 24, 24)});
     QSignalSpy done(&page, &ComparePage::comparisonFinished);

@@ -37,5 +37,28 @@ TEST(PreviewPanel, ShowsTheLatestAndLooksBack)
     EXPECT_EQ(panel.frameCount(), 0);
 }
 
+TEST(PreviewPanel, HeadersNameWhatEachImageIsInTheDomainsNames)
+{
+    const DomainNames horseZebra{QStringLiteral("horse"), QStringLiteral("zebra")};
+    const QString to = QStringLiteral(" \u2192 ");
+    // The official visuals: fake_B = G_A(real_A), rec_A = G_B(fake_B), idt_B = G_B(real_A).
+    EXPECT_EQ(PreviewPanel::describe("real_A", horseZebra), "real_A: horse");
+    EXPECT_EQ(PreviewPanel::describe("fake_B", horseZebra), "fake_B: horse" + to + "zebra");
+    EXPECT_EQ(PreviewPanel::describe("rec_A", horseZebra), "rec_A: horse" + to + "zebra" + to + "horse");
+    EXPECT_EQ(PreviewPanel::describe("idt_B", horseZebra), "idt_B: horse" + to + "horse");
+    EXPECT_EQ(PreviewPanel::describe("fake_A", horseZebra), "fake_A: zebra" + to + "horse");
+    EXPECT_EQ(PreviewPanel::describe("idt_A", horseZebra), "idt_A: zebra" + to + "zebra");
+    EXPECT_EQ(PreviewPanel::describe("fake_B", DomainNames{}), "fake_B: A" + to + "B");
+    EXPECT_EQ(PreviewPanel::describe("grid", horseZebra), "grid");
+    EXPECT_EQ(PreviewPanel::describe("fake_C", horseZebra), "fake_C");
+
+    PreviewPanel panel;
+    panel.addFrame(frame(10, qRgb(255, 0, 0)));
+    EXPECT_EQ(panel.shownHeaders().at(1), "fake_B: A" + to + "B");
+    panel.setDomainNames(horseZebra); // the shown frame's headers follow
+    EXPECT_EQ(panel.shownHeaders().at(1), "fake_B: horse" + to + "zebra");
+    EXPECT_EQ(panel.shownHeaders().at(5), "rec_B: zebra" + to + "horse" + to + "zebra");
+}
+
 } // namespace
 } // namespace cgs::ui
