@@ -131,6 +131,126 @@
         <source>Adam β1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A folder holding trainA/ and trainB/, the two image domains (--dataroot; required).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images of domain A, instead of &lt;dataroot&gt;/trainA (not in the official code).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images of domain B, instead of &lt;dataroot&gt;/trainB (not in the official code).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the run folder (--name; official default: experiment_name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder that holds the run folders (--checkpoints_dir; official default: ./checkpoints).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training images are cropped to this square size (--crop_size; official default: 256).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generator: a ResNet with 9 residual blocks (for 256 px) or 6 (for 128 px) (--netG; official default: resnet_9blocks).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs at the initial learning rate (--n_epochs; official default: 100).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs over which the learning rate falls linearly to zero (--n_epochs_decay; official default: 100).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight of the identity loss, relative to λ cycle; 0 turns it off (--lambda_identity; official default: 0.5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images per step (--batch_size; official default: 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initial learning rate of Adam (--lr; official default: 0.0002).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to train: auto takes a CUDA GPU when there is one (not in the official code, which uses --gpu_ids 0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-1: a new random seed each run (printed and saved); a fixed seed makes CPU runs reproducible (not in the official code).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images are scaled to this size before the crop (--load_size; official default: 286).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters of the generator&apos;s first layer (--ngf; official default: 64).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters of the discriminator&apos;s first layer (--ndf; official default: 64).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated images kept to train the discriminators on a history; 0 = none (--pool_size; official default: 50).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A preview every this many training images (--display_freq; official default: 400).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image pairs in each preview (not in the official code; default: 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep a checkpoint every this many epochs (--save_epoch_freq; official default: 5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use at most this many images per domain; -1 = all (--max_dataset_size; official default: all).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threads that decode images (--num_threads; official default: 4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LibTorch&apos;s CPU threads; 0 = one per core (not in the official code).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not flip training images at random (--no_flip; official default: off, images are flipped).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How images become crops: resize_and_crop scales to the load size, then crops (--preprocess; official default: resize_and_crop).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The adversarial loss: lsgan (least squares), vanilla (cross-entropy) or wgangp (--gan_mode; official default: lsgan).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rewrite checkpoints/latest every this many images (--save_latest_freq; official default: 5000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight of the cycle-consistency losses A → B → A and B → A → B (--lambda_A, --lambda_B; official default: 10).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adam&apos;s momentum term β1 (--beta1; official default: 0.5).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::ComparePage</name>
@@ -184,14 +304,6 @@
     </message>
     <message>
         <source>Export grid…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A → B</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>B → A</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -267,6 +379,178 @@
     </message>
     <message>
         <source>Other run folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cgs::ui::DatasetOverviewPanel</name>
+    <message numerus="yes">
+        <source>%n other size(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimate time per epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times a few training steps with these settings on the chosen device (synthetic images: decoding is not counted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a dataroot (or the two domain folders) to see what it holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the dataset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2): %n image(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Timing a few training steps…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About %1 per epoch on %2 (decoding not counted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cgs::ui::DownloadDialog</name>
+    <message>
+        <source>Get models and datasets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pretrained generators and the datasets of the CycleGAN authors. A model appears on the Translate page under what it does; a dataset is offered on the Train page. An interrupted download resumes where it stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pretrained models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datasets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 MB, %3 MB/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MB, %2 MB/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking that it loads as a generator…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpacking and checking trainA/ and trainB/…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The download was cut short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write to the data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not a CycleGAN generator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive is not a CycleGAN dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is ready on the Translate page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset %1 is ready on the Train page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: starting it again resumes it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -370,6 +654,14 @@
     </message>
     <message>
         <source>%1: frame %2 of %3, %4 frames/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working on %1…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -580,17 +872,25 @@
         <source>Runs</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Get models and datasets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CycleGAN Studio &amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CycleGAN Studio Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;CycleGAN Studio&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Train&lt;/b&gt;: choose a dataroot with trainA/ and trainB/ (or two folders), then Start. Curves and previews follow the run; Stop saves it, Resume run… continues it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Translate&lt;/b&gt;: drop or open images (Ctrl+O) and pick a run as the model. &lt;b&gt;Compare&lt;/b&gt;: checkpoints side by side. &lt;b&gt;Export&lt;/b&gt;: whole folders.&lt;/p&gt;&lt;p&gt;Shortcuts: Ctrl+1…4 pages, Ctrl+O open images, Ctrl+Shift+O resume a run, on the Train page Ctrl+R start, Ctrl+P pause, Ctrl+. stop.&lt;/p&gt;&lt;p&gt;The command line does the same headless: &lt;tt&gt;cyclegan --help&lt;/tt&gt;, &lt;tt&gt;man cyclegan&lt;/tt&gt;.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::MetricsPlot</name>
-    <message>
-        <source>A → B</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>B → A</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>epoch</source>
         <translation type="unfinished"></translation>
@@ -608,11 +908,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>best A → B: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>best B → A: %1</source>
+        <source>best %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -650,6 +946,22 @@
         <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (official %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo model: Monet ↔ photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monet → photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>photo → Monet</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::PreviewPanel</name>
@@ -667,6 +979,137 @@
     </message>
     <message>
         <source>A → B → A over B → A → B</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cgs::ui::RunsPage</name>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last losses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show its curves and previews on the Train page (a run trained by another process is followed live)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume it from its latest checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A finished run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train more epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue a finished run for this many epochs more; the learning rate decays again to zero over them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Translate with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare checkpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in file manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>official code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training now (on %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No runs folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs in %1 and runs opened recently</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run is being trained: stop it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the run “%1” (its checkpoints, previews and logs) to the trash?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run could not be moved to the trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the desktop&apos;s trash cannot take it (another file system, or no permission). Delete the folder in the file manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is in the trash.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -706,6 +1149,14 @@
     </message>
     <message>
         <source>Optional: overrides &lt;dataroot&gt;/trainB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None yet: File → Get models and datasets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a downloaded official dataset</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -897,6 +1348,10 @@ From then on, Resume run… continues it here.</source>
         <source>Viewing</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Iteration %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::TrainingWorker</name>
@@ -995,6 +1450,15 @@ From then on, Resume run… continues it here.</source>
         <source>Videos (*.mp4 *.m4v *.mov *.mkv *.webm *.avi)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be translated:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::VideoPanel</name>
@@ -1088,137 +1552,6 @@ From then on, Resume run… continues it here.</source>
     </message>
     <message>
         <source>Wrote %1: %2 frames of %3 × %4 at %5 fps (%6; %7) in %8 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>cgs::ui::RunsPage</name>
-    <message>
-        <source>Run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Epoch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last losses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show its curves and previews on the Train page (a run trained by another process is followed live)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Continue training</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resume it from its latest checkpoint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A finished run:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Train more epochs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Continue a finished run for this many epochs more; the learning rate decays again to zero over them</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Translate with</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Compare checkpoints</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show in file manager</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move to trash</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>official code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>training now (on %1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>training now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>finished</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No runs folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Runs in %1 and runs opened recently</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This run is being trained: stop it first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move the run “%1” (its checkpoints, previews and logs) to the trash?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The run could not be moved to the trash</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: the desktop's trash cannot take it (another file system, or no permission). Delete the folder in the file manager.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“%1” is in the trash.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

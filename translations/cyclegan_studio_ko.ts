@@ -131,6 +131,126 @@
         <source>Adam β1</source>
         <translation>Adam β1</translation>
     </message>
+    <message>
+        <source>A folder holding trainA/ and trainB/, the two image domains (--dataroot; required).</source>
+        <translation>trainA/와 trainB/(두 이미지 도메인)가 들어 있는 폴더 (--dataroot; 필수).</translation>
+    </message>
+    <message>
+        <source>Images of domain A, instead of &lt;dataroot&gt;/trainA (not in the official code).</source>
+        <translation>&lt;dataroot&gt;/trainA 대신 쓸 도메인 A의 이미지 (공식 코드에는 없음).</translation>
+    </message>
+    <message>
+        <source>Images of domain B, instead of &lt;dataroot&gt;/trainB (not in the official code).</source>
+        <translation>&lt;dataroot&gt;/trainB 대신 쓸 도메인 B의 이미지 (공식 코드에는 없음).</translation>
+    </message>
+    <message>
+        <source>Name of the run folder (--name; official default: experiment_name).</source>
+        <translation>실행 폴더의 이름 (--name; 공식 기본값: experiment_name).</translation>
+    </message>
+    <message>
+        <source>Folder that holds the run folders (--checkpoints_dir; official default: ./checkpoints).</source>
+        <translation>실행 폴더들을 담는 폴더 (--checkpoints_dir; 공식 기본값: ./checkpoints).</translation>
+    </message>
+    <message>
+        <source>Training images are cropped to this square size (--crop_size; official default: 256).</source>
+        <translation>학습 이미지를 이 크기의 정사각형으로 자릅니다 (--crop_size; 공식 기본값: 256).</translation>
+    </message>
+    <message>
+        <source>Generator: a ResNet with 9 residual blocks (for 256 px) or 6 (for 128 px) (--netG; official default: resnet_9blocks).</source>
+        <translation>생성기: 잔차 블록 9개(256 px용) 또는 6개(128 px용)의 ResNet (--netG; 공식 기본값: resnet_9blocks).</translation>
+    </message>
+    <message>
+        <source>Epochs at the initial learning rate (--n_epochs; official default: 100).</source>
+        <translation>초기 학습률로 학습하는 에폭 수 (--n_epochs; 공식 기본값: 100).</translation>
+    </message>
+    <message>
+        <source>Epochs over which the learning rate falls linearly to zero (--n_epochs_decay; official default: 100).</source>
+        <translation>학습률이 0까지 선형으로 줄어드는 에폭 수 (--n_epochs_decay; 공식 기본값: 100).</translation>
+    </message>
+    <message>
+        <source>Weight of the identity loss, relative to λ cycle; 0 turns it off (--lambda_identity; official default: 0.5).</source>
+        <translation>λ 사이클에 대한 항등 손실의 가중치; 0이면 끔 (--lambda_identity; 공식 기본값: 0.5).</translation>
+    </message>
+    <message>
+        <source>Images per step (--batch_size; official default: 1).</source>
+        <translation>스텝당 이미지 수 (--batch_size; 공식 기본값: 1).</translation>
+    </message>
+    <message>
+        <source>Initial learning rate of Adam (--lr; official default: 0.0002).</source>
+        <translation>Adam의 초기 학습률 (--lr; 공식 기본값: 0.0002).</translation>
+    </message>
+    <message>
+        <source>Where to train: auto takes a CUDA GPU when there is one (not in the official code, which uses --gpu_ids 0).</source>
+        <translation>학습할 장치: auto는 CUDA GPU가 있으면 GPU를 씁니다 (공식 코드에는 없음, 공식 코드는 --gpu_ids 0).</translation>
+    </message>
+    <message>
+        <source>-1: a new random seed each run (printed and saved); a fixed seed makes CPU runs reproducible (not in the official code).</source>
+        <translation>-1: 실행마다 새 무작위 시드 (출력되고 저장됨); 고정 시드는 CPU 실행을 재현 가능하게 합니다 (공식 코드에는 없음).</translation>
+    </message>
+    <message>
+        <source>Images are scaled to this size before the crop (--load_size; official default: 286).</source>
+        <translation>자르기 전에 이미지를 이 크기로 조정합니다 (--load_size; 공식 기본값: 286).</translation>
+    </message>
+    <message>
+        <source>Filters of the generator&apos;s first layer (--ngf; official default: 64).</source>
+        <translation>생성기 첫 층의 필터 수 (--ngf; 공식 기본값: 64).</translation>
+    </message>
+    <message>
+        <source>Filters of the discriminator&apos;s first layer (--ndf; official default: 64).</source>
+        <translation>판별기 첫 층의 필터 수 (--ndf; 공식 기본값: 64).</translation>
+    </message>
+    <message>
+        <source>Generated images kept to train the discriminators on a history; 0 = none (--pool_size; official default: 50).</source>
+        <translation>판별기를 이력으로 학습시키기 위해 보관하는 생성 이미지 수; 0 = 없음 (--pool_size; 공식 기본값: 50).</translation>
+    </message>
+    <message>
+        <source>A preview every this many training images (--display_freq; official default: 400).</source>
+        <translation>이 수만큼의 학습 이미지마다 미리보기 (--display_freq; 공식 기본값: 400).</translation>
+    </message>
+    <message>
+        <source>Image pairs in each preview (not in the official code; default: 1).</source>
+        <translation>미리보기마다의 이미지 쌍 수 (공식 코드에는 없음; 기본값: 1).</translation>
+    </message>
+    <message>
+        <source>Keep a checkpoint every this many epochs (--save_epoch_freq; official default: 5).</source>
+        <translation>이 에폭 수마다 체크포인트를 보관 (--save_epoch_freq; 공식 기본값: 5).</translation>
+    </message>
+    <message>
+        <source>Use at most this many images per domain; -1 = all (--max_dataset_size; official default: all).</source>
+        <translation>도메인당 최대 이 수의 이미지만 사용; -1 = 전부 (--max_dataset_size; 공식 기본값: 전부).</translation>
+    </message>
+    <message>
+        <source>Threads that decode images (--num_threads; official default: 4).</source>
+        <translation>이미지를 디코딩하는 스레드 수 (--num_threads; 공식 기본값: 4).</translation>
+    </message>
+    <message>
+        <source>LibTorch&apos;s CPU threads; 0 = one per core (not in the official code).</source>
+        <translation>LibTorch의 CPU 스레드 수; 0 = 코어당 하나 (공식 코드에는 없음).</translation>
+    </message>
+    <message>
+        <source>Do not flip training images at random (--no_flip; official default: off, images are flipped).</source>
+        <translation>학습 이미지를 무작위로 뒤집지 않음 (--no_flip; 공식 기본값: 꺼짐, 이미지를 뒤집음).</translation>
+    </message>
+    <message>
+        <source>How images become crops: resize_and_crop scales to the load size, then crops (--preprocess; official default: resize_and_crop).</source>
+        <translation>이미지를 잘라내는 방식: resize_and_crop은 로드 크기로 조정한 뒤 자릅니다 (--preprocess; 공식 기본값: resize_and_crop).</translation>
+    </message>
+    <message>
+        <source>The adversarial loss: lsgan (least squares), vanilla (cross-entropy) or wgangp (--gan_mode; official default: lsgan).</source>
+        <translation>적대적 손실: lsgan(최소제곱), vanilla(교차 엔트로피) 또는 wgangp (--gan_mode; 공식 기본값: lsgan).</translation>
+    </message>
+    <message>
+        <source>Rewrite checkpoints/latest every this many images (--save_latest_freq; official default: 5000).</source>
+        <translation>이 수의 이미지마다 checkpoints/latest를 다시 씀 (--save_latest_freq; 공식 기본값: 5000).</translation>
+    </message>
+    <message>
+        <source>Weight of the cycle-consistency losses A → B → A and B → A → B (--lambda_A, --lambda_B; official default: 10).</source>
+        <translation>사이클 일관성 손실 A → B → A와 B → A → B의 가중치 (--lambda_A, --lambda_B; 공식 기본값: 10).</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s momentum term β1 (--beta1; official default: 0.5).</source>
+        <translation>Adam의 모멘텀 항 β1 (--beta1; 공식 기본값: 0.5).</translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::ComparePage</name>
@@ -185,14 +305,6 @@
     <message>
         <source>Export grid…</source>
         <translation>그리드 내보내기…</translation>
-    </message>
-    <message>
-        <source>A → B</source>
-        <translation>A → B</translation>
-    </message>
-    <message>
-        <source>B → A</source>
-        <translation>B → A</translation>
     </message>
     <message>
         <source>This run has no checkpoints yet.</source>
@@ -267,6 +379,176 @@
     <message>
         <source>Other run folder…</source>
         <translation>다른 실행 폴더…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+</context>
+<context>
+    <name>cgs::ui::DatasetOverviewPanel</name>
+    <message>
+        <source>Dataset overview</source>
+        <translation>데이터셋 개요</translation>
+    </message>
+    <message>
+        <source>Estimate time per epoch</source>
+        <translation>에포크당 시간 추정</translation>
+    </message>
+    <message>
+        <source>Times a few training steps with these settings on the chosen device (synthetic images: decoding is not counted)</source>
+        <translation>선택한 장치에서 이 설정으로 학습 단계 몇 번의 시간을 잽니다 (합성 이미지: 디코딩 시간은 빠짐)</translation>
+    </message>
+    <message>
+        <source>Choose a dataroot (or the two domain folders) to see what it holds.</source>
+        <translation>데이터 루트(또는 두 도메인 폴더)를 고르면 내용을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Reading the dataset…</source>
+        <translation>데이터셋을 읽는 중…</translation>
+    </message>
+    <message>
+        <source>Timing a few training steps…</source>
+        <translation>학습 단계 시간을 재는 중…</translation>
+    </message>
+    <message>
+        <source>About %1 per epoch on %2 (decoding not counted)</source>
+        <translation>%2에서 에포크당 약 %1 (디코딩 제외)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other size(s)</source>
+        <translation>
+            <numerusform>그 밖의 크기 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1시간 %2분</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1분</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2): %n image(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; (%2): 이미지 %n개</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cgs::ui::DownloadDialog</name>
+    <message>
+        <source>Get models and datasets</source>
+        <translation>모델과 데이터셋 받기</translation>
+    </message>
+    <message>
+        <source>The pretrained generators and the datasets of the CycleGAN authors. A model appears on the Translate page under what it does; a dataset is offered on the Train page. An interrupted download resumes where it stopped.</source>
+        <translation>CycleGAN 저자들의 사전 학습 생성기와 데이터셋입니다. 모델은 변환 페이지에 하는 일의 이름으로 나타나고, 데이터셋은 학습 페이지에서 고를 수 있습니다. 중단된 다운로드는 멈춘 곳에서 이어 받습니다.</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>하는 일</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Pretrained models</source>
+        <translation>사전 학습 모델</translation>
+    </message>
+    <message>
+        <source>Datasets</source>
+        <translation>데이터셋</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>다운로드</translation>
+    </message>
+    <message>
+        <source>Cancel download</source>
+        <translation>다운로드 취소</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <translation>받음</translation>
+    </message>
+    <message>
+        <source>Data folder: %1</source>
+        <translation>데이터 폴더: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 MB, %3 MB/s</source>
+        <translation>%1 / %2 MB, %3 MB/s</translation>
+    </message>
+    <message>
+        <source>%1 MB, %2 MB/s</source>
+        <translation>%1 MB, %2 MB/s</translation>
+    </message>
+    <message>
+        <source>Checking that it loads as a generator…</source>
+        <translation>생성기로 불러와지는지 확인하는 중…</translation>
+    </message>
+    <message>
+        <source>Unpacking and checking trainA/ and trainB/…</source>
+        <translation>압축을 풀고 trainA/와 trainB/를 확인하는 중…</translation>
+    </message>
+    <message>
+        <source>Not found on the server</source>
+        <translation>서버에 없음</translation>
+    </message>
+    <message>
+        <source>Network error</source>
+        <translation>네트워크 오류</translation>
+    </message>
+    <message>
+        <source>The download was cut short</source>
+        <translation>다운로드가 중간에 끊겼습니다</translation>
+    </message>
+    <message>
+        <source>The disk is full</source>
+        <translation>디스크가 가득 찼습니다</translation>
+    </message>
+    <message>
+        <source>Cannot write to the data folder</source>
+        <translation>데이터 폴더에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The file is not a CycleGAN generator</source>
+        <translation>파일이 CycleGAN 생성기가 아닙니다</translation>
+    </message>
+    <message>
+        <source>The archive is not a CycleGAN dataset</source>
+        <translation>압축 파일이 CycleGAN 데이터셋이 아닙니다</translation>
+    </message>
+    <message>
+        <source>Download failed</source>
+        <translation>다운로드 실패</translation>
+    </message>
+    <message>
+        <source>%1 is ready on the Translate page</source>
+        <translation>%1 모델을 변환 페이지에서 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Dataset %1 is ready on the Train page</source>
+        <translation>데이터셋 %1을(를) 학습 페이지에서 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Cancelled: starting it again resumes it.</source>
+        <translation>취소됨: 다시 시작하면 이어 받습니다.</translation>
     </message>
 </context>
 <context>
@@ -370,6 +652,14 @@
     <message>
         <source>%1: frame %2 of %3, %4 frames/s</source>
         <translation>%1: 프레임 %2 / %3, 초당 %4프레임</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>시작하는 중…</translation>
+    </message>
+    <message>
+        <source>Working on %1…</source>
+        <translation>%1 처리 중…</translation>
     </message>
 </context>
 <context>
@@ -583,17 +873,21 @@
         <source>Runs</source>
         <translation>실행 목록</translation>
     </message>
+    <message>
+        <source>CycleGAN Studio &amp;Help</source>
+        <translation>CycleGAN Studio 도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>CycleGAN Studio Help</source>
+        <translation>CycleGAN Studio 도움말</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;CycleGAN Studio&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Train&lt;/b&gt;: choose a dataroot with trainA/ and trainB/ (or two folders), then Start. Curves and previews follow the run; Stop saves it, Resume run… continues it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Translate&lt;/b&gt;: drop or open images (Ctrl+O) and pick a run as the model. &lt;b&gt;Compare&lt;/b&gt;: checkpoints side by side. &lt;b&gt;Export&lt;/b&gt;: whole folders.&lt;/p&gt;&lt;p&gt;Shortcuts: Ctrl+1…4 pages, Ctrl+O open images, Ctrl+Shift+O resume a run, on the Train page Ctrl+R start, Ctrl+P pause, Ctrl+. stop.&lt;/p&gt;&lt;p&gt;The command line does the same headless: &lt;tt&gt;cyclegan --help&lt;/tt&gt;, &lt;tt&gt;man cyclegan&lt;/tt&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;CycleGAN Studio&lt;/h3&gt;&lt;p&gt;&lt;b&gt;학습&lt;/b&gt;: trainA/와 trainB/가 있는 dataroot(또는 두 폴더)를 고른 뒤 시작을 누르세요. 곡선과 미리보기가 실행을 따라갑니다; 중지는 실행을 저장하고, 실행 재개…는 이어서 학습합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;변환&lt;/b&gt;: 이미지를 끌어다 놓거나 열고(Ctrl+O) 실행을 모델로 고르세요. &lt;b&gt;비교&lt;/b&gt;: 체크포인트를 나란히. &lt;b&gt;내보내기&lt;/b&gt;: 폴더 전체.&lt;/p&gt;&lt;p&gt;단축키: Ctrl+1…4 페이지, Ctrl+O 이미지 열기, Ctrl+Shift+O 실행 재개, 학습 페이지에서 Ctrl+R 시작, Ctrl+P 일시 정지, Ctrl+. 중지.&lt;/p&gt;&lt;p&gt;명령줄도 화면 없이 같은 일을 합니다: &lt;tt&gt;cyclegan --help&lt;/tt&gt;, &lt;tt&gt;man cyclegan&lt;/tt&gt;.&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::MetricsPlot</name>
-    <message>
-        <source>A → B</source>
-        <translation>A → B</translation>
-    </message>
-    <message>
-        <source>B → A</source>
-        <translation>B → A</translation>
-    </message>
     <message>
         <source>epoch</source>
         <translation>에폭</translation>
@@ -611,12 +905,8 @@
         <translation>아직 지표가 없습니다: 평가를 실행하거나 평가 주기를 지정해 학습하세요.</translation>
     </message>
     <message>
-        <source>best A → B: %1</source>
-        <translation>최고 A → B: %1</translation>
-    </message>
-    <message>
-        <source>best B → A: %1</source>
-        <translation>최고 B → A: %1</translation>
+        <source>best %1: %2</source>
+        <translation>최고 %1: %2</translation>
     </message>
 </context>
 <context>
@@ -653,6 +943,22 @@
         <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
         <translation>PyTorch 가중치 (*.pth *.pt);;모든 파일 (*)</translation>
     </message>
+    <message>
+        <source>%1 (official %2)</source>
+        <translation>%1 (공식 %2)</translation>
+    </message>
+    <message>
+        <source>Demo model: Monet ↔ photo</source>
+        <translation>데모 모델: 모네 ↔ 사진</translation>
+    </message>
+    <message>
+        <source>Monet → photo</source>
+        <translation>모네 → 사진</translation>
+    </message>
+    <message>
+        <source>photo → Monet</source>
+        <translation>사진 → 모네</translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::PreviewPanel</name>
@@ -671,6 +977,137 @@
     <message>
         <source>A → B → A over B → A → B</source>
         <translation>A → B → A (위), B → A → B (아래)</translation>
+    </message>
+</context>
+<context>
+    <name>cgs::ui::RunsPage</name>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>Last losses</source>
+        <translation>최근 손실</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+    <message>
+        <source>Show its curves and previews on the Train page (a run trained by another process is followed live)</source>
+        <translation>학습 페이지에서 곡선과 미리보기를 봅니다 (다른 프로세스가 학습 중인 실행은 실시간으로 따라갑니다)</translation>
+    </message>
+    <message>
+        <source>Continue training</source>
+        <translation>학습 계속</translation>
+    </message>
+    <message>
+        <source>Resume it from its latest checkpoint</source>
+        <translation>최신 체크포인트에서 이어서 학습합니다</translation>
+    </message>
+    <message>
+        <source>A finished run:</source>
+        <translation>완료된 실행:</translation>
+    </message>
+    <message>
+        <source>Train more epochs</source>
+        <translation>에포크 더 학습</translation>
+    </message>
+    <message>
+        <source>Continue a finished run for this many epochs more; the learning rate decays again to zero over them</source>
+        <translation>완료된 실행을 이만큼의 에포크 동안 더 학습합니다. 학습률은 그동안 다시 0까지 감소합니다</translation>
+    </message>
+    <message>
+        <source>Translate with</source>
+        <translation>이 모델로 변환</translation>
+    </message>
+    <message>
+        <source>Compare checkpoints</source>
+        <translation>체크포인트 비교</translation>
+    </message>
+    <message>
+        <source>Show in file manager</source>
+        <translation>파일 관리자에서 보기</translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation>휴지통으로 이동</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>official code</source>
+        <translation>공식 코드</translation>
+    </message>
+    <message>
+        <source>training now (on %1)</source>
+        <translation>학습 중 (%1)</translation>
+    </message>
+    <message>
+        <source>training now</source>
+        <translation>학습 중</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>일시 정지됨</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>완료됨</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>No runs folder</source>
+        <translation>실행 저장 폴더 없음</translation>
+    </message>
+    <message>
+        <source>Runs in %1 and runs opened recently</source>
+        <translation>%1의 실행과 최근에 연 실행</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>This run is being trained: stop it first.</source>
+        <translation>이 실행은 학습 중입니다. 먼저 중지하세요.</translation>
+    </message>
+    <message>
+        <source>Move the run “%1” (its checkpoints, previews and logs) to the trash?</source>
+        <translation>실행 “%1”(체크포인트, 미리보기, 로그)을 휴지통으로 옮길까요?</translation>
+    </message>
+    <message>
+        <source>The run could not be moved to the trash</source>
+        <translation>실행을 휴지통으로 옮길 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1: the desktop&apos;s trash cannot take it (another file system, or no permission). Delete the folder in the file manager.</source>
+        <translation>%1: 데스크톱 휴지통이 받을 수 없습니다 (다른 파일 시스템이거나 권한 없음). 파일 관리자에서 폴더를 삭제하세요.</translation>
+    </message>
+    <message>
+        <source>“%1” is in the trash.</source>
+        <translation>“%1”을(를) 휴지통으로 옮겼습니다.</translation>
     </message>
 </context>
 <context>
@@ -710,6 +1147,14 @@
     <message>
         <source>Optional: overrides &lt;dataroot&gt;/trainB</source>
         <translation>선택: &lt;dataroot&gt;/trainB 대신 사용</translation>
+    </message>
+    <message>
+        <source>None yet: File → Get models and datasets…</source>
+        <translation>아직 없음: 파일 → 모델과 데이터셋 받기…</translation>
+    </message>
+    <message>
+        <source>Use a downloaded official dataset</source>
+        <translation>내려받은 공식 데이터셋 사용</translation>
     </message>
 </context>
 <context>
@@ -902,6 +1347,10 @@ cyclegan train --dataroot &lt;data&gt; --name %1 --checkpoints_dir %2 --continue
         <source>Viewing</source>
         <translation>보는 중</translation>
     </message>
+    <message>
+        <source>Iteration %1</source>
+        <translation>반복 %1</translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::TrainingWorker</name>
@@ -1000,6 +1449,16 @@ cyclegan train --dataroot &lt;data&gt; --name %1 --checkpoints_dir %2 --continue
         <source>Videos (*.mp4 *.m4v *.mov *.mkv *.webm *.avi)</source>
         <translation>동영상 (*.mp4 *.m4v *.mov *.mkv *.webm *.avi)</translation>
     </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>%1 could not be translated:
+%2</source>
+        <translation>%1을(를) 변환할 수 없습니다:
+%2</translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::VideoPanel</name>
@@ -1094,279 +1553,6 @@ cyclegan train --dataroot &lt;data&gt; --name %1 --checkpoints_dir %2 --continue
     <message>
         <source>Wrote %1: %2 frames of %3 × %4 at %5 fps (%6; %7) in %8 s</source>
         <translation>%1 저장: %3 × %4 크기 %2프레임, %5 fps (%6; %7), %8초</translation>
-    </message>
-</context>
-<context>
-    <name>cgs::ui::RunsPage</name>
-    <message>
-        <source>Run</source>
-        <translation>실행</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>상태</translation>
-    </message>
-    <message>
-        <source>Epoch</source>
-        <translation>에포크</translation>
-    </message>
-    <message>
-        <source>Last losses</source>
-        <translation>최근 손실</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>날짜</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>열기</translation>
-    </message>
-    <message>
-        <source>Show its curves and previews on the Train page (a run trained by another process is followed live)</source>
-        <translation>학습 페이지에서 곡선과 미리보기를 봅니다 (다른 프로세스가 학습 중인 실행은 실시간으로 따라갑니다)</translation>
-    </message>
-    <message>
-        <source>Continue training</source>
-        <translation>학습 계속</translation>
-    </message>
-    <message>
-        <source>Resume it from its latest checkpoint</source>
-        <translation>최신 체크포인트에서 이어서 학습합니다</translation>
-    </message>
-    <message>
-        <source>A finished run:</source>
-        <translation>완료된 실행:</translation>
-    </message>
-    <message>
-        <source>Train more epochs</source>
-        <translation>에포크 더 학습</translation>
-    </message>
-    <message>
-        <source>Continue a finished run for this many epochs more; the learning rate decays again to zero over them</source>
-        <translation>완료된 실행을 이만큼의 에포크 동안 더 학습합니다. 학습률은 그동안 다시 0까지 감소합니다</translation>
-    </message>
-    <message>
-        <source>Translate with</source>
-        <translation>이 모델로 변환</translation>
-    </message>
-    <message>
-        <source>Compare checkpoints</source>
-        <translation>체크포인트 비교</translation>
-    </message>
-    <message>
-        <source>Show in file manager</source>
-        <translation>파일 관리자에서 보기</translation>
-    </message>
-    <message>
-        <source>Move to trash</source>
-        <translation>휴지통으로 이동</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>새로 고침</translation>
-    </message>
-    <message>
-        <source>official code</source>
-        <translation>공식 코드</translation>
-    </message>
-    <message>
-        <source>training now (on %1)</source>
-        <translation>학습 중 (%1)</translation>
-    </message>
-    <message>
-        <source>training now</source>
-        <translation>학습 중</translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation>일시 정지됨</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>중지됨</translation>
-    </message>
-    <message>
-        <source>finished</source>
-        <translation>완료됨</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>실패</translation>
-    </message>
-    <message>
-        <source>No runs folder</source>
-        <translation>실행 저장 폴더 없음</translation>
-    </message>
-    <message>
-        <source>Runs in %1 and runs opened recently</source>
-        <translation>%1의 실행과 최근에 연 실행</translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation>%1 / %2</translation>
-    </message>
-    <message>
-        <source>This run is being trained: stop it first.</source>
-        <translation>이 실행은 학습 중입니다. 먼저 중지하세요.</translation>
-    </message>
-    <message>
-        <source>Move the run “%1” (its checkpoints, previews and logs) to the trash?</source>
-        <translation>실행 “%1”(체크포인트, 미리보기, 로그)을 휴지통으로 옮길까요?</translation>
-    </message>
-    <message>
-        <source>The run could not be moved to the trash</source>
-        <translation>실행을 휴지통으로 옮길 수 없습니다</translation>
-    </message>
-    <message>
-        <source>%1: the desktop's trash cannot take it (another file system, or no permission). Delete the folder in the file manager.</source>
-        <translation>%1: 데스크톱 휴지통이 받을 수 없습니다 (다른 파일 시스템이거나 권한 없음). 파일 관리자에서 폴더를 삭제하세요.</translation>
-    </message>
-    <message>
-        <source>“%1” is in the trash.</source>
-        <translation>“%1”을(를) 휴지통으로 옮겼습니다.</translation>
-    </message>
-</context>
-<context>
-    <name>cgs::ui::DownloadDialog</name>
-    <message>
-        <source>Get models and datasets</source>
-        <translation>모델과 데이터셋 받기</translation>
-    </message>
-    <message>
-        <source>The pretrained generators and the datasets of the CycleGAN authors. A model appears on the Translate page under what it does; a dataset is offered on the Train page. An interrupted download resumes where it stopped.</source>
-        <translation>CycleGAN 저자들의 사전 학습 생성기와 데이터셋입니다. 모델은 변환 페이지에 하는 일의 이름으로 나타나고, 데이터셋은 학습 페이지에서 고를 수 있습니다. 중단된 다운로드는 멈춘 곳에서 이어 받습니다.</translation>
-    </message>
-    <message>
-        <source>What it does</source>
-        <translation>하는 일</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>이름</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>상태</translation>
-    </message>
-    <message>
-        <source>Pretrained models</source>
-        <translation>사전 학습 모델</translation>
-    </message>
-    <message>
-        <source>Datasets</source>
-        <translation>데이터셋</translation>
-    </message>
-    <message>
-        <source>Download</source>
-        <translation>다운로드</translation>
-    </message>
-    <message>
-        <source>Cancel download</source>
-        <translation>다운로드 취소</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>닫기</translation>
-    </message>
-    <message>
-        <source>Downloaded</source>
-        <translation>받음</translation>
-    </message>
-    <message>
-        <source>Data folder: %1</source>
-        <translation>데이터 폴더: %1</translation>
-    </message>
-    <message>
-        <source>%1 of %2 MB, %3 MB/s</source>
-        <translation>%1 / %2 MB, %3 MB/s</translation>
-    </message>
-    <message>
-        <source>%1 MB, %2 MB/s</source>
-        <translation>%1 MB, %2 MB/s</translation>
-    </message>
-    <message>
-        <source>Checking that it loads as a generator…</source>
-        <translation>생성기로 불러와지는지 확인하는 중…</translation>
-    </message>
-    <message>
-        <source>Unpacking and checking trainA/ and trainB/…</source>
-        <translation>압축을 풀고 trainA/와 trainB/를 확인하는 중…</translation>
-    </message>
-    <message>
-        <source>Not found on the server</source>
-        <translation>서버에 없음</translation>
-    </message>
-    <message>
-        <source>Network error</source>
-        <translation>네트워크 오류</translation>
-    </message>
-    <message>
-        <source>The download was cut short</source>
-        <translation>다운로드가 중간에 끊겼습니다</translation>
-    </message>
-    <message>
-        <source>The disk is full</source>
-        <translation>디스크가 가득 찼습니다</translation>
-    </message>
-    <message>
-        <source>Cannot write to the data folder</source>
-        <translation>데이터 폴더에 쓸 수 없습니다</translation>
-    </message>
-    <message>
-        <source>The file is not a CycleGAN generator</source>
-        <translation>파일이 CycleGAN 생성기가 아닙니다</translation>
-    </message>
-    <message>
-        <source>The archive is not a CycleGAN dataset</source>
-        <translation>압축 파일이 CycleGAN 데이터셋이 아닙니다</translation>
-    </message>
-    <message>
-        <source>Download failed</source>
-        <translation>다운로드 실패</translation>
-    </message>
-    <message>
-        <source>%1 is ready on the Translate page</source>
-        <translation>%1 모델을 변환 페이지에서 쓸 수 있습니다</translation>
-    </message>
-    <message>
-        <source>Dataset %1 is ready on the Train page</source>
-        <translation>데이터셋 %1을(를) 학습 페이지에서 쓸 수 있습니다</translation>
-    </message>
-    <message>
-        <source>Cancelled: starting it again resumes it.</source>
-        <translation>취소됨: 다시 시작하면 이어 받습니다.</translation>
-    </message>
-</context>
-<context>
-    <name>cgs::ui::DatasetOverviewPanel</name>
-    <message>
-        <source>Dataset overview</source>
-        <translation>데이터셋 개요</translation>
-    </message>
-    <message>
-        <source>Estimate time per epoch</source>
-        <translation>에포크당 시간 추정</translation>
-    </message>
-    <message>
-        <source>Times a few training steps with these settings on the chosen device (synthetic images: decoding is not counted)</source>
-        <translation>선택한 장치에서 이 설정으로 학습 단계 몇 번의 시간을 잽니다 (합성 이미지: 디코딩 시간은 빠짐)</translation>
-    </message>
-    <message>
-        <source>Choose a dataroot (or the two domain folders) to see what it holds.</source>
-        <translation>데이터 루트(또는 두 도메인 폴더)를 고르면 내용을 보여 줍니다.</translation>
-    </message>
-    <message>
-        <source>Reading the dataset…</source>
-        <translation>데이터셋을 읽는 중…</translation>
-    </message>
-    <message>
-        <source>Timing a few training steps…</source>
-        <translation>학습 단계 시간을 재는 중…</translation>
-    </message>
-    <message>
-        <source>About %1 per epoch on %2 (decoding not counted)</source>
-        <translation>%2에서 에포크당 약 %1 (디코딩 제외)</translation>
     </message>
 </context>
 </TS>

@@ -320,7 +320,7 @@ void MainWindow::showHelp()
                                    "<p><b>Translate</b>: drop or open images (Ctrl+O) and pick a "
                                    "run as the model. <b>Compare</b>: checkpoints side by side. "
                                    "<b>Export</b>: whole folders.</p>"
-                                   "<p>Shortcuts: Ctrl+1\u20264 pages, Ctrl+O open images, "
+                                   "<p>Shortcuts: Ctrl+1…4 pages, Ctrl+O open images, "
                                    "Ctrl+Shift+O resume a run, on the Train page Ctrl+R start, "
                                    "Ctrl+P pause, Ctrl+. stop.</p>"
                                    "<p>The command line does the same headless: "

@@ -193,8 +193,12 @@ std::pair<std::string, std::string> domainNames(const TrainOptions &options)
     // "horse2zebra" -> horse, zebra (the official datasets' names); "maps" -> A, B
     const std::string root = folderName(options.dataroot);
     const auto two = root.find('2');
-    if (two != std::string::npos && two > 0 && two + 1 < root.size() && root.find('2', two + 1) == std::string::npos)
-        return {root.substr(0, two), root.substr(two + 1)};
+    if (two != std::string::npos && two > 0 && two + 1 < root.size() && root.find('2', two + 1) == std::string::npos) {
+        // "summer2winter_yosemite", "monet2photo_kaggle": the suffix names the collection
+        const std::string second = root.substr(two + 1, root.find('_', two + 1) - (two + 1));
+        if (!second.empty())
+            return {root.substr(0, two), second};
+    }
     return {"A", "B"};
 }
 

@@ -80,7 +80,8 @@ DatasetOverview overviewDataset(const TrainOptions &options, const OverviewLimit
 
 // Names for the two domains, for labels ("horse -> zebra" instead of "A -> B"): the folder names
 // of dirA / dirB when set, else the two halves of a dataroot named like the official datasets
-// ("horse2zebra" -> "horse", "zebra"), else "A" and "B". Does not touch the file system.
+// ("horse2zebra" -> "horse", "zebra"; a suffix after '_' names the collection and is dropped:
+// "summer2winter_yosemite" -> "summer", "winter"), else "A" and "B". Does not touch the file system.
 std::pair<std::string, std::string> domainNames(const TrainOptions &options);
 
 // The side lengths an image of width x height has just before the crop of `options` (crop

@@ -180,13 +180,14 @@ void DatasetOverviewPanel::showOverview()
         items << QStringLiteral("\u26a0 ") + m_warningTexts.last().toHtmlEscaped();
     }
     m_warnings->setText(items.join(QStringLiteral("<br>")));
-    m_estimateButton->setEnabled(m_overview.a.imageCount > 0 && m_overview.b.imageCount > 0 && !m_estimate.isRunning());
+    m_estimateButton->setEnabled(m_estimateAllowed && m_overview.a.imageCount > 0 &&
+                                 m_overview.b.imageCount > 0 && !m_estimate.isRunning());
     emit overviewShown();
 }
 
 void DatasetOverviewPanel::estimateEpochTime()
 {
-    if (!m_hasOverview || m_estimate.isRunning())
+    if (!m_hasOverview || m_estimate.isRunning() || !m_estimateAllowed)
         return;
     cgs::BenchOptions bench;
     bench.size = std::max(4, m_options.cropSize / 4 * 4);
@@ -223,8 +224,14 @@ void DatasetOverviewPanel::showEstimate()
     m_estimateLabel->setText(estimate.error.isEmpty()
                                  ? tr("About %1 per epoch on %2 (decoding not counted)").arg(duration(estimate.secondsPerEpoch), estimate.device)
                                  : estimate.error);
-    m_estimateButton->setEnabled(m_hasOverview);
+    m_estimateButton->setEnabled(m_hasOverview && m_estimateAllowed);
     emit estimateShown();
+}
+
+void DatasetOverviewPanel::setEstimateAllowed(bool allowed)
+{
+    m_estimateAllowed = allowed;
+    m_estimateButton->setEnabled(allowed && m_hasOverview && !m_estimate.isRunning());
 }
 
 QString DatasetOverviewPanel::domainText(cgs::Domain domain) const

@@ -37,6 +37,9 @@ public:
     QStringList warningTexts() const;
     int thumbnailCount() const;
     QString estimateText() const;
+    // Off while the page trains: timing steps then would measure a busy device. The overview
+    // itself stays readable (thumbnails in colour).
+    void setEstimateAllowed(bool allowed);
 
 public slots:
     // Times a few training steps with the last inspected options and shows the time per epoch.
@@ -73,6 +76,7 @@ private:
     QHBoxLayout *m_strips[2];
     QLabel *m_warnings, *m_estimateLabel;
     QPushButton *m_estimateButton;
+    bool m_estimateAllowed = true;
     QStringList m_warningTexts;
 };
 

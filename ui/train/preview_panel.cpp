@@ -181,8 +181,12 @@ void PreviewPanel::rebuildTiles(int rows, int columns)
     qDeleteAll(m_headers);
     m_tiles.clear();
     m_headers.clear();
+    for (int c = 0; c < m_columns; ++c)
+        m_grid->setColumnStretch(c, 0);
     m_rows = rows;
     m_columns = columns;
+    for (int c = 0; c < columns; ++c)
+        m_grid->setColumnStretch(c, 1); // equal columns, whatever their headers' lengths
     for (int r = 0; r < rows; ++r) {
         for (int c = 0; c < columns; ++c) {
             auto *tile = new ImageTile(this);
@@ -191,6 +195,7 @@ void PreviewPanel::rebuildTiles(int rows, int columns)
             m_grid->addWidget(tile, 2 * r + 1, c);
             auto *header = new QLabel(this);
             header->setAlignment(Qt::AlignCenter);
+            header->setWordWrap(true); // long domain names wrap instead of widening the column
             m_grid->addWidget(header, 2 * r, c);
             connect(tile, &ImageTile::clicked, this,
                     [this, tile] { showEnlarged(this, tile->image(), tile->caption()); });

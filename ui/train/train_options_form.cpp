@@ -94,7 +94,7 @@ QStringList toolTipTexts()
         QObject::tr("Epochs at the initial learning rate (--n_epochs; official default: 100)."),
         QObject::tr("Epochs over which the learning rate falls linearly to zero (--n_epochs_decay; "
                     "official default: 100)."),
-        QObject::tr("Weight of the cycle-consistency losses A\u2192B\u2192A and B\u2192A\u2192B "
+        QObject::tr("Weight of the cycle-consistency losses A → B → A and B → A → B "
                     "(--lambda_A, --lambda_B; official default: 10)."),
         QObject::tr("Weight of the identity loss, relative to \u03bb cycle; 0 turns it off "
                     "(--lambda_identity; official default: 0.5)."),
@@ -122,11 +122,22 @@ QStringList toolTipTexts()
                     "(--preprocess; official default: resize_and_crop)."),
         QObject::tr("The adversarial loss: lsgan (least squares), vanilla (cross-entropy) or wgangp "
                     "(--gan_mode; official default: lsgan)."),
-        QObject::tr("Adam's momentum term \u03b21 (--beta1; official default: 0.5)."),
+        QObject::tr("Adam's momentum term β1 (--beta1; official default: 0.5)."),
         QObject::tr("Rewrite checkpoints/latest every this many images (--save_latest_freq; official "
                     "default: 5000).")};
 }
 } // namespace
+
+void TrainOptionsForm::setEditable(bool editable)
+{
+    for (QWidget *group : {static_cast<QWidget *>(m_dataGroup), static_cast<QWidget *>(m_mainGroup),
+                           static_cast<QWidget *>(m_advancedGroup)})
+        group->setEnabled(editable);
+    m_overview->setEstimateAllowed(editable);
+    setAcceptDrops(editable);
+}
+
+bool TrainOptionsForm::isEditable() const { return m_dataGroup->isEnabled(); }
 
 TrainOptionsForm::TrainOptionsForm(QWidget *parent) : QWidget(parent)
 {

@@ -35,6 +35,10 @@ public:
     static cgs::TrainOptions quickStartOptions(const QString &dataroot, const QString &runsDir);
 
     void setRunName(const QString &name);
+    // Off while training or watching: the fields are read-only, the dataset overview stays
+    // readable (a disabled widget would grey its thumbnails).
+    void setEditable(bool editable);
+    bool isEditable() const;
     // The width the form needs with Advanced open (so that opening it never adds a horizontal
     // scroll bar or clips a field).
     int fullWidthHint() const;

@@ -235,7 +235,7 @@ void TrainPage::updateButtons()
     const bool watching = m_watcher.isWatching();
     m_start->setEnabled(state == State::Idle && !watching);
     m_resumeRun->setEnabled(state == State::Idle && !watching);
-    m_form->setEnabled(state == State::Idle && !watching);
+    m_form->setEditable(state == State::Idle && !watching);
     m_controls->setVisible(!watching);
     m_watchBar->setVisible(watching);
     m_pause->setEnabled(state == State::Running || state == State::Paused ||

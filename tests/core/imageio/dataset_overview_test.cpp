@@ -152,7 +152,14 @@ TEST(DomainNames, ComeFromTheFoldersOrTheDatasetName) {
     o.dataroot = "/data/maps";
     EXPECT_EQ(domainNames(o), std::make_pair(std::string("A"), std::string("B")));
     o.dataroot = "/data/summer2winter_yosemite/";
-    EXPECT_EQ(domainNames(o), std::make_pair(std::string("summer"), std::string("winter_yosemite")));
+    // The official datasets' suffix names the collection, not the domain.
+    EXPECT_EQ(domainNames(o), std::make_pair(std::string("summer"), std::string("winter")));
+    o.dataroot = "/data/iphone2dslr_flower";
+    EXPECT_EQ(domainNames(o), std::make_pair(std::string("iphone"), std::string("dslr")));
+    o.dataroot = "/data/monet2photo_kaggle";
+    EXPECT_EQ(domainNames(o), std::make_pair(std::string("monet"), std::string("photo")));
+    o.dataroot = "/data/day2_";
+    EXPECT_EQ(domainNames(o), std::make_pair(std::string("A"), std::string("B")));
     o.dirA = "/pics/cats";
     o.dirB = "/pics/dogs";
     EXPECT_EQ(domainNames(o), std::make_pair(std::string("cats"), std::string("dogs")));

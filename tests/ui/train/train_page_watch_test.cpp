@@ -1,6 +1,7 @@
 // The Train page showing runs it does not train (openRun): a finished run with its previews,
 // and a run that a `cyclegan train` child process writes, followed live.
 #include "ui/train/train_page.h"
+#include "ui/train/dataset_overview_panel.h"
 
 #include "core/engine/train/run_folder.h"
 #include "core/engine/train/run_lock.h"
@@ -101,9 +102,13 @@ TEST(TrainPageWatch, ResumingARunThatIsTrainedElsewhereWatchesIt)
     EXPECT_TRUE(page.watchText().contains(QStringLiteral("trained by")))
         << page.watchText().toStdString();
     EXPECT_EQ(page.optionsForm()->options().name, "held") << "the run's options, read-only";
-    EXPECT_FALSE(page.optionsForm()->isEnabled());
+    EXPECT_FALSE(page.optionsForm()->isEditable());
+    const auto *overview = page.optionsForm()->findChild<DatasetOverviewPanel *>();
+    ASSERT_NE(overview, nullptr);
+    EXPECT_TRUE(overview->isEnabled()) << "thumbnails stay in colour while watching";
     EXPECT_GE(page.lossPlot()->pointCount(), 2);
     page.stopWatching();
+    EXPECT_TRUE(page.optionsForm()->isEditable());
     EXPECT_EQ(page.optionsForm()->options().name, "mine");
     EXPECT_EQ(page.optionsForm()->options().cropSize, 48);
 }
