@@ -1,10 +1,8 @@
 #include "app/cli/local_launcher.h"
 
+#include "core/engine/dist/dist_env.h"
 #include "core/engine/dist/distributed_error.h"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -15,26 +13,11 @@
 #include <sstream>
 
 namespace cgs::cli {
-namespace {
-
-int freePort() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
-    socklen_t len = sizeof a;
-    ::getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len);
-    ::close(fd);
-    return ntohs(a.sin_port);
-}
-
-} // namespace
 
 std::vector<std::string> runLocalRanks(int ranks, const std::vector<std::string> &args) {
     namespace fs = std::filesystem;
     const std::string self = fs::read_symlink("/proc/self/exe").string();
-    const int port = freePort();
+    const int port = cgs::freeLoopbackPort();
     const fs::path dir = fs::temp_directory_path() / ("cgs_ranks_" + std::to_string(::getpid()));
     fs::create_directories(dir);
     std::vector<pid_t> pids;

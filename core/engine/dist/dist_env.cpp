@@ -1,9 +1,16 @@
 #include "core/engine/dist/dist_env.h"
 
+#include "core/engine/dist/distributed_error.h"
 #include "core/engine/error.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdlib>
+#include <cstring>
 
 namespace cgs {
 namespace {
@@ -76,6 +83,23 @@ DistEnv DistEnv::fromLookup(const std::function<const char *(const char *)> &loo
         throw ConfigError("MASTER_PORT=" + std::to_string(env.masterPort) +
                           " is not a TCP port (1..65535)");
     return env;
+}
+
+int freeLoopbackPort() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0)
+        throw DistributedError(std::string("No TCP socket for a local port: ") + std::strerror(errno));
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof a;
+    const bool ok = ::bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a) == 0 &&
+                    ::getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len) == 0;
+    const int error = errno;
+    ::close(fd);
+    if (!ok)
+        throw DistributedError(std::string("Cannot bind a port on 127.0.0.1: ") + std::strerror(error));
+    return ntohs(a.sin_port);
 }
 
 } // namespace cgs

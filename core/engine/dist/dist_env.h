@@ -35,4 +35,9 @@ struct DistEnv {
     static DistEnv fromLookup(const std::function<const char *(const char *)> &lookup);
 };
 
+// A TCP port on 127.0.0.1 that the kernel just gave out (bound, read back, released), so most
+// likely free: the MASTER_PORT of jobs started on this machine (`bench --ranks`, tests).
+// Throws DistributedError when no socket can be bound.
+int freeLoopbackPort();
+
 } // namespace cgs

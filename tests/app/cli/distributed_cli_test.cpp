@@ -1,6 +1,7 @@
 // Multi-process runs of the real `cyclegan` executable: the test starts every rank itself with
 // the torchrun variables (RANK, WORLD_SIZE, LOCAL_RANK, LOCAL_WORLD_SIZE, MASTER_ADDR,
 // MASTER_PORT) on 127.0.0.1, Gloo on the CPU, tiny networks and images.
+#include "core/engine/dist/dist_env.h"
 #include "core/engine/train/cycle_gan_model.h"
 #include "core/engine/train/train_options.h"
 #include "core/engine/train/training_checkpoint.h"
@@ -10,10 +11,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <torch/torch.h>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <signal.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -37,18 +35,6 @@ std::string readAll(const fs::path &p) {
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
-}
-
-int freePort() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
-    socklen_t len = sizeof a;
-    ::getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len);
-    ::close(fd);
-    return ntohs(a.sin_port);
 }
 
 struct Rank {
@@ -75,7 +61,7 @@ protected:
     // with the variables `env` ("NAME=value") set as well.
     std::vector<Rank> start(const std::string &args, int world, const std::string &tag,
                             const std::vector<std::string> &env = {}) {
-        const int port = freePort();
+        const int port = cgs::freeLoopbackPort();
         std::vector<Rank> ranks;
         for (int r = 0; r < std::max(world, 1); ++r) {
             Rank rank;
@@ -313,7 +299,7 @@ TEST_F(DistributedCli, KilledRankStopsTheOtherNamingItThenContinueTrainFinishes)
 TEST_F(DistributedCli, MismatchedOptionsAreRefusedAtStart) {
     std::vector<Rank> mixed;
     {
-        const int p = freePort();
+        const int p = cgs::freeLoopbackPort();
         for (int r = 0; r < 2; ++r) {
             Rank rank;
             rank.log = m_dir / ("mixed_rank" + std::to_string(r) + ".txt");

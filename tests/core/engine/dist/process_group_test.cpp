@@ -18,19 +18,6 @@
 
 namespace {
 
-// A port the kernel just gave out, so most likely free.
-int freePort() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
-    socklen_t len = sizeof a;
-    ::getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len);
-    ::close(fd);
-    return ntohs(a.sin_port);
-}
-
 cgs::DistEnv envFor(int rank, int world, int port) {
     cgs::DistEnv env;
     env.rank = rank;
@@ -52,7 +39,7 @@ cgs::DistOptions quick(double seconds = 20) {
 
 // Runs `body(group)` on two ranks (threads of this process, each with its own group).
 void onTwoRanks(const std::function<void(cgs::ProcessGroup &)> &body) {
-    const int port = freePort();
+    const int port = cgs::freeLoopbackPort();
     auto rank = [&](int r) {
         auto group = cgs::ProcessGroup::join(envFor(r, 2, port), quick(), "cpu");
         body(*group);
@@ -132,7 +119,7 @@ TEST(ProcessGroup, PortInUseIsRefusedClearly) {
 TEST(ProcessGroup, UnreachableMasterIsRefusedWithinTheTimeout) {
     const auto start = std::chrono::steady_clock::now();
     try {
-        cgs::ProcessGroup::join(envFor(1, 2, freePort()), quick(2), "cpu");
+        cgs::ProcessGroup::join(envFor(1, 2, cgs::freeLoopbackPort()), quick(2), "cpu");
         ADD_FAILURE() << "joined without a master";
     } catch (const cgs::DistributedError &e) {
         EXPECT_NE(std::string(e.what()).find("cannot reach the master"), std::string::npos)
@@ -144,7 +131,7 @@ TEST(ProcessGroup, UnreachableMasterIsRefusedWithinTheTimeout) {
 TEST(ProcessGroup, NcclOnTheCpuIsAConfigError) {
     cgs::DistOptions o = quick();
     o.backend = "nccl";
-    EXPECT_THROW(cgs::ProcessGroup::join(envFor(0, 2, freePort()), o, "cpu"), cgs::ConfigError);
+    EXPECT_THROW(cgs::ProcessGroup::join(envFor(0, 2, cgs::freeLoopbackPort()), o, "cpu"), cgs::ConfigError);
 }
 
 } // namespace
