@@ -189,16 +189,7 @@ void DatasetOverviewPanel::estimateEpochTime()
 {
     if (!m_hasOverview || m_estimate.isRunning() || !m_estimateAllowed)
         return;
-    cgs::BenchOptions bench;
-    bench.size = std::max(4, m_options.cropSize / 4 * 4);
-    bench.batchSize = m_options.batchSize;
-    bench.netG = m_options.netG;
-    bench.ngf = m_options.ngf;
-    bench.ndf = m_options.ndf;
-    bench.precision = m_options.precision;
-    bench.channelsLast = m_options.channelsLast;
-    bench.device = m_options.device;
-    bench.cpuThreads = m_options.cpuThreads;
+    cgs::BenchOptions bench = cgs::BenchOptions::forTraining(m_options);
     bench.warmupSteps = 1;
     bench.steps = 3;
     const std::int64_t images = std::max(m_overview.a.imageCount, m_overview.b.imageCount);

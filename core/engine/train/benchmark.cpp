@@ -50,6 +50,22 @@ TrainOptions modelOptions(const BenchOptions &b) {
 
 } // namespace
 
+BenchOptions BenchOptions::forTraining(const TrainOptions &o) {
+    BenchOptions b;
+    b.size = std::max(16, o.cropSize / 4 * 4);
+    b.batchSize = o.batchSize;
+    b.netG = o.netG;
+    b.ngf = o.ngf;
+    b.ndf = o.ndf;
+    b.precision = o.precision;
+    b.channelsLast = o.channelsLast;
+    b.trainStep = o.trainStep;
+    b.cudaGraph = o.cudaGraph;
+    b.device = o.device;
+    b.cpuThreads = o.cpuThreads;
+    return b;
+}
+
 void BenchOptions::validate() const {
     if (mode != "train" && mode != "translate")
         throw ConfigError("--mode '" + mode + "' is not supported (use train or translate)");

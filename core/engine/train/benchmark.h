@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/engine/train/train_options.h"
+
 #include <string>
 
 namespace cgs {
@@ -23,6 +25,11 @@ struct BenchOptions {
     int steps = 10;
     void
     validate() const; // throws ConfigError (--cuda_graph on without CUDA: DeviceUnavailableError)
+
+    // One training step of a run with these options: the same networks, batch, precision,
+    // layout, step kind, device and threads, on crop-sized square images (crop_size rounded
+    // down to a multiple of 4). For estimates such as the time per epoch.
+    static BenchOptions forTraining(const TrainOptions &options);
 };
 
 struct BenchResult {
