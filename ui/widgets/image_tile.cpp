@@ -5,6 +5,8 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace cgs::ui {
 
 ImageTile::ImageTile(QWidget *parent) : QLabel(parent)
@@ -49,7 +51,10 @@ void ImageTile::updatePixmap()
         setPixmap({});
         return;
     }
-    const QSize target = size().boundedTo(QSize(m_tileSize * 3, m_tileSize * 3)) - QSize(4, 4);
+    // Up to three times the tile size, or three times the image's own size when that is larger
+    // (a saved preview grid is several images wide: it may fill a large frame).
+    const QSize bound(std::max(m_tileSize, m_image.width()) * 3, std::max(m_tileSize, m_image.height()) * 3);
+    const QSize target = size().boundedTo(bound) - QSize(4, 4);
     const Qt::TransformationMode mode =
         m_image.width() < target.width() ? Qt::FastTransformation : Qt::SmoothTransformation;
     setPixmap(QPixmap::fromImage(m_image.scaled(target, Qt::KeepAspectRatio, mode)));

@@ -1,5 +1,9 @@
 #include "ui/train/preview_panel.h"
 
+#include "ui/widgets/image_tile.h"
+
+#include <QCoreApplication>
+
 #include <gtest/gtest.h>
 
 namespace cgs::ui {
@@ -35,6 +39,27 @@ TEST(PreviewPanel, ShowsTheLatestAndLooksBack)
     EXPECT_EQ(panel.currentIndex(), 0);
     panel.clear();
     EXPECT_EQ(panel.frameCount(), 0);
+}
+
+// A grid read back from disk (a watched run's previews) fills a large panel instead of staying
+// at thumbnail size.
+TEST(PreviewPanel, ASavedGridFillsTheFrame)
+{
+    PreviewPanel panel;
+    panel.resize(1000, 600);
+    panel.show();
+    PreviewFrame f;
+    f.iteration = 5;
+    f.grid = QImage(400, 200, QImage::Format_RGB888);
+    f.grid.fill(qRgb(10, 200, 30));
+    panel.addFrame(f);
+    for (int i = 0; i < 5; ++i) // layout and resize events
+        QCoreApplication::processEvents();
+    const auto tiles = panel.findChildren<ImageTile *>();
+    ASSERT_EQ(tiles.size(), 1);
+    const QSize shown = tiles.first()->pixmap().size();
+    EXPECT_GT(shown.width(), 600) << "the 400x200 grid shows at " << shown.width() << "x" << shown.height();
+    EXPECT_EQ(shown.width(), 2 * shown.height()) << "aspect kept";
 }
 
 TEST(PreviewPanel, HeadersNameWhatEachImageIsInTheDomainsNames)
