@@ -1,5 +1,7 @@
 #include "ui/download/download_dialog.h"
 
+#include "ui/widgets/display_path.h"
+
 #include "ui/widgets/error_banner.h"
 
 #include <QDialogButtonBox>
@@ -124,7 +126,7 @@ void DownloadDialog::refresh()
             item->setToolTip(0, entry ? cgs::download::entryUrl(*entry, cgs::download::baseUrl()).toDisplayString() : QString());
         }
     }
-    m_folder->setText(tr("Data folder: %1").arg(QDir::toNativeSeparators(folder)));
+    m_folder->setText(tr("Data folder: %1").arg(displayPath(folder)));
     updateButtons();
 }
 
@@ -220,7 +222,7 @@ void DownloadDialog::finished(const cgs::download::DownloadOutcome &outcome)
 {
     using cgs::download::DownloadStatus;
     const auto *entry = &m_job.entry();
-    const QString path = QDir::toNativeSeparators(outcome.path);
+    const QString path = displayPath(outcome.path);
     m_progress->setRange(0, 100);
     switch (outcome.status) {
     case DownloadStatus::Installed:

@@ -19,6 +19,11 @@
 #include <QToolButton>
 #include <QTreeWidget>
 
+#include "ui/widgets/display_path.h"
+
+#include <QDir>
+#include <QLabel>
+
 #include <gtest/gtest.h>
 
 #include <csignal>
@@ -186,6 +191,11 @@ TEST_F(DownloadDialogTest, FullDiskIsShownInline) {
 // The README's picture: the dialog after a download (CGS_SCREENSHOT_DIR=<source>/docs/screenshots
 // refreshes docs/screenshots/downloads.png; otherwise it goes to a temporary folder).
 TEST_F(DownloadDialogTest, GrabsTheDialogAfterADownload) {
+    // A home folder with the usual data folder, so the picture shows "~/.local/share/...".
+    const QByteArray home = qgetenv("HOME");
+    const QString fakeHome = m_server.root() + "/home";
+    qputenv("HOME", fakeHome.toUtf8());
+    qputenv(download::kDataFolderVariable, (fakeHome + "/.local/share/cyclegan-studio").toUtf8());
     DownloadDialog dialog;
     dialog.resize(760, 600);
     dialog.show();
@@ -196,6 +206,15 @@ TEST_F(DownloadDialogTest, GrabsTheDialogAfterADownload) {
     const QString dir = qEnvironmentVariableIsSet("CGS_SCREENSHOT_DIR") ? qEnvironmentVariable("CGS_SCREENSHOT_DIR")
                                                                         : m_server.root();
     EXPECT_TRUE(image.save(dir + "/downloads.png")) << dir.toStdString();
+    QStringList texts;
+    for (const QLabel *label : dialog.findChildren<QLabel *>())
+        texts << label->text();
+    qputenv("HOME", home);
+    EXPECT_TRUE(texts.contains(QStringLiteral("Data folder: ~/.local/share/cyclegan-studio")))
+        << texts.join(QStringLiteral(" | ")).toStdString();
+    EXPECT_EQ(displayPath(QStringLiteral("/srv/data")), QStringLiteral("/srv/data"));
+    EXPECT_EQ(displayPath(QDir::homePath() + QStringLiteral("sick/x")), QDir::homePath() + QStringLiteral("sick/x"))
+        << "a sibling of the home folder whose name starts like it";
 }
 
 } // namespace
