@@ -121,8 +121,17 @@ TEST(StudioScreenshots, EveryPageOfALongerRun)
     const QString source = qEnvironmentVariable("CGS_SCREENSHOT_RUN");
     if (source.isEmpty())
         GTEST_SKIP() << "CGS_SCREENSHOT_RUN names no run folder";
-    QTemporaryDir runs;
-    const QString runDir = copyRun(source, runs.path());
+    // The runs folder in a stand-in home folder, so the pages show "~/cyclegan-runs".
+    QTemporaryDir temp;
+    const QByteArray home = qgetenv("HOME");
+    qputenv("HOME", temp.path().toUtf8());
+    struct RestoreHome {
+        QByteArray value;
+        ~RestoreHome() { qputenv("HOME", value); }
+    } restore{home};
+    const QString runsPath = temp.filePath(QStringLiteral("cyclegan-runs"));
+    QDir().mkpath(runsPath);
+    const QString runDir = copyRun(source, runsPath);
     const cgs::TrainOptions o = cgs::RunFolder(runDir.toStdString()).readOptions();
     const QString dataroot = QString::fromStdString(o.dataroot);
     LanguageManager languages;
@@ -166,7 +175,7 @@ TEST(StudioScreenshots, EveryPageOfALongerRun)
     window.showPage(MainWindow::ExportPageIndex);
     exporter->modelPicker()->setModel(runDir);
     exporter->addInputDir(dataroot + QStringLiteral("/testA"));
-    exporter->setOutputDir(runs.filePath(QStringLiteral("export")));
+    exporter->setOutputDir(temp.filePath(QStringLiteral("export")));
     QSignalSpy exported(exporter, &ExportPage::exportFinished);
     exporter->startExport();
     ASSERT_TRUE(waitUntil([&] { return !exported.isEmpty(); }, 300000));
@@ -177,7 +186,7 @@ TEST(StudioScreenshots, EveryPageOfALongerRun)
     QProcess cli;
     cli.start(QStringLiteral(CGS_CLI_PATH),
               {"train", "--continue_train", "--dataroot", dataroot, "--name", QDir(runDir).dirName(),
-               "--checkpoints_dir", runs.path(), "--netG", QString::fromStdString(now.netG),
+               "--checkpoints_dir", runsPath, "--netG", QString::fromStdString(now.netG),
                "--ngf", QString::number(now.ngf), "--ndf", QString::number(now.ndf),
                "--load_size", QString::number(now.loadSize), "--crop_size", QString::number(now.cropSize),
                "--precision", QString::fromStdString(now.precision),

@@ -1,5 +1,7 @@
 #include "ui/runs/runs_page.h"
 
+#include "ui/widgets/display_path.h"
+
 #include "ui/runs/run_catalog.h"
 #include "ui/widgets/error_banner.h"
 
@@ -151,7 +153,7 @@ void RunsPage::reload()
     m_folderLabel->setText(folder.isEmpty()
                                ? tr("No runs folder")
                                : tr("Runs in %1 and runs opened recently")
-                                     .arg(QDir::toNativeSeparators(folder)));
+                                     .arg(displayPath(folder)));
     const QSignalBlocker blocker(m_list);
     m_list->clear();
     const QLocale locale;
@@ -159,7 +161,7 @@ void RunsPage::reload()
         auto *item = new QTreeWidgetItem(m_list);
         item->setData(NameColumn, kPathRole, entry.path);
         item->setText(NameColumn, entry.name);
-        item->setToolTip(NameColumn, QDir::toNativeSeparators(entry.path));
+        item->setToolTip(NameColumn, displayPath(entry.path));
         if (!entry.thumbnail.isNull())
             item->setIcon(NameColumn, QIcon(QPixmap::fromImage(entry.thumbnail)));
         item->setText(StateColumn, stateText(entry));
