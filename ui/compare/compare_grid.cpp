@@ -26,6 +26,7 @@ CompareGrid::CompareGrid(QWidget *parent)
     m_headerStrip->installEventFilter(this);
     setViewportMargins(0, headerStripHeight(), 0, 0);
     setScene(m_scene);
+    setAlignment(Qt::AlignHCenter | Qt::AlignTop); // rows start under the header strip
     setDragMode(QGraphicsView::ScrollHandDrag);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     setRenderHint(QPainter::SmoothPixmapTransform);
@@ -65,7 +66,12 @@ void CompareGrid::reset(const QStringList &modelHeaders, const QVector<QImage> &
     }
     for (int r = 0; r < inputs.size(); ++r)
         setCell(r, -1, inputs[r]);
-    m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-kGap, -kGap, kGap, kGap));
+    // The view shows the cells only: the header strip above the viewport names the columns
+    // (the scene's own headers are for renderGrid, which draws them).
+    const int columns = static_cast<int>(modelHeaders.size()) + 1;
+    const int rows = static_cast<int>(inputs.size());
+    const QSizeF cells(columns * (w + kGap) - kGap, std::max(0, rows * (h + kGap) - kGap));
+    m_scene->setSceneRect(QRectF(cellOrigin(0, 0), cells).adjusted(-kGap, -kGap, kGap, kGap));
     resetTransform();
     fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio);
     m_headerStrip->update();

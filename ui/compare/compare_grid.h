@@ -37,6 +37,8 @@ public:
     // this widget's coordinates (column -1: the input column); empty when out of view.
     QRect headerRect(int column) const;
     QWidget *headerStrip() const { return m_headerStrip; }
+    // Top-left corner of a cell in scene coordinates (column 0: the inputs, 1.. the models).
+    QPointF cellOrigin(int row, int column) const;
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
@@ -45,7 +47,6 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    QPointF cellOrigin(int row, int column) const;
     void paintHeaders();
     void placeHeaderStrip();
     int headerStripHeight() const;

@@ -193,6 +193,11 @@ TEST(CompareGrid, HeadersAreReadableAtFitAndStayInViewWhenScrolled)
         EXPECT_GE(rect.height(), 2 * line) << "column " << c; // two lines of the widget's font
         EXPECT_GT(rect.width(), 0) << "column " << c;
     }
+    // At fit the first row of images starts right under the header strip, not a header's
+    // height below it.
+    const QPoint firstCell = grid.mapFromScene(grid.cellOrigin(0, 0));
+    EXPECT_LE(firstCell.y(), 2 * 8 + 2) << "empty band above the images";
+    EXPECT_GE(firstCell.y(), 0);
     // Zoomed in and scrolled to the last row: the headers are still at the top, in view.
     grid.scale(4, 4);
     grid.horizontalScrollBar()->setValue(0);
