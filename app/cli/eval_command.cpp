@@ -146,6 +146,9 @@ Command addEvalCommand(CLI::App &root) {
                     "~/.cache/cyclegan-studio/, ~/.cache/torch/hub/checkpoints/)");
     cmd->add_flag("--json", a->json, "Print the results as JSON (for scripts)");
     cmd->add_flag("--no_log", a->noLog, "Do not append to metrics.csv");
+    cmd->add_flag("--untranslated", a->options.untranslated,
+                  "Also score the test images untranslated (testA against testB and back): the "
+                  "distance a model has to beat (first rows, 'untranslated'; not logged)");
     cmd->add_option("--kid_subsets", a->options.kid.subsets, "KID subsets")->capture_default_str();
     cmd->add_option("--kid_subset_size", a->options.kid.subsetSize,
                     "KID subset size (capped at the images available)")

@@ -225,21 +225,28 @@ struct CheckpointEvaluator::Impl {
         }
     }
 
-    MetricsRow evaluate(const EvalTarget &target, Direction direction, const TestFolder &source,
+    // `target` nullptr: the untranslated baseline (every image as it is).
+    MetricsRow evaluate(const EvalTarget *target, Direction direction, const TestFolder &source,
                         const TestFolder &reference, const std::atomic<bool> &stop) {
-        TranslatorOptions t;
-        t.model = target.model;
-        t.epoch = target.tag;
-        t.direction = direction;
-        t.device = options.device;
-        t.cpuThreads = options.cpuThreads;
-        const Translator translator(t);
-        const std::string name = target.tag + (direction == Direction::AToB ? " AtoB" : " BtoA");
+        std::optional<Translator> translator;
+        if (target) {
+            TranslatorOptions t;
+            t.model = target->model;
+            t.epoch = target->tag;
+            t.direction = direction;
+            t.device = options.device;
+            t.cpuThreads = options.cpuThreads;
+            translator.emplace(t);
+        }
+        const std::string tag = target ? target->tag : EvalOptions::kUntranslated;
+        const std::string name = tag + (direction == Direction::AToB ? " AtoB" : " BtoA");
         std::optional<SwdDescriptors> fakeSwd;
         if (options.metrics.swd)
             fakeSwd.emplace(options.swd);
         for (const Image &image : source.images) {
-            const Image fake = translator.translate(image, &stop);
+            if (stop)
+                throw Cancelled();
+            const Image fake = translator ? translator->translate(image, &stop) : image;
             if (options.metrics.needsInception())
                 inception->add(fake);
             if (fakeSwd)
@@ -248,9 +255,9 @@ struct CheckpointEvaluator::Impl {
             report(name);
         }
         MetricsRow row;
-        row.checkpoint = target.tag;
-        row.epoch = target.epoch;
-        row.iteration = target.iteration;
+        row.checkpoint = tag;
+        row.epoch = target ? target->epoch : -1;
+        row.iteration = target ? target->iteration : -1;
         row.direction = direction == Direction::AToB ? "AtoB" : "BtoA";
         row.images = static_cast<int>(source.images.size());
         row.referenceImages = static_cast<int>(reference.images.size());
@@ -303,7 +310,8 @@ EvalSummary CheckpointEvaluator::run(const std::atomic<bool> &stop,
     d.readFolder(a, stop);
     d.readFolder(b, stop);
     const auto perCheckpoint = static_cast<std::int64_t>(a.images.size() + b.images.size());
-    d.progress.total = perCheckpoint * static_cast<std::int64_t>(d.targets.size() + 1);
+    d.progress.total = perCheckpoint * static_cast<std::int64_t>(d.targets.size() + 1 +
+                                                                 (d.options.untranslated ? 1 : 0));
     if (d.options.metrics.needsInception() && !d.inception) {
         d.weightsHash = hashFileContents(d.weightsPath);
         d.inception = std::make_unique<InceptionFeatureExtractor>(
@@ -312,10 +320,14 @@ EvalSummary CheckpointEvaluator::run(const std::atomic<bool> &stop,
     d.referenceStatistics(a, stop);
     d.referenceStatistics(b, stop);
     d.progress.done = perCheckpoint; // cached or computed: the reference part is done
+    if (d.options.untranslated) {
+        d.summary.rows.push_back(d.evaluate(nullptr, Direction::AToB, a, b, stop));
+        d.summary.rows.push_back(d.evaluate(nullptr, Direction::BToA, b, a, stop));
+    }
     for (const EvalTarget &target : d.targets) {
         std::vector<MetricsRow> rows;
-        rows.push_back(d.evaluate(target, Direction::AToB, a, b, stop));
-        rows.push_back(d.evaluate(target, Direction::BToA, b, a, stop));
+        rows.push_back(d.evaluate(&target, Direction::AToB, a, b, stop));
+        rows.push_back(d.evaluate(&target, Direction::BToA, b, a, stop));
         if (onRows)
             onRows(rows);
         d.summary.rows.insert(d.summary.rows.end(), rows.begin(), rows.end());

@@ -54,6 +54,12 @@ struct EvalOptions {
     int inceptionBatch = 16;
     KidOptions kid;
     SwdOptions swd;
+    // Also score the test images as they are (an identity "translation": testA against testB
+    // and testB against testA), the distance a model has to beat. These rows come first in the
+    // summary, with checkpoint kUntranslated and epoch -1, and are not passed to onRows (so not
+    // logged to metrics.csv).
+    bool untranslated = false;
+    static constexpr const char *kUntranslated = "untranslated";
 };
 
 // One checkpoint to evaluate.

@@ -4,6 +4,7 @@
 #include "tests/core/engine/metrics/metrics_fixture.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <sys/wait.h>
 
@@ -143,6 +144,37 @@ TEST_F(EvalCli, JsonAndOneEpochWithoutWeightsForSwd) {
     EXPECT_NE(r.output.find("\"checkpoint\": \"epoch_0001\""), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("\"fid\": null"), std::string::npos) << r.output;
     EXPECT_EQ(r.output.find("epoch_0002"), std::string::npos) << r.output;
+}
+
+// --untranslated: the test images scored as they are. With testB = testA the untranslated rows
+// compare a set with itself, which SWD scores exactly 0; the model's rows do not; nothing is
+// logged for them.
+TEST_F(EvalCli, UntranslatedBaselineScoresTheTestImagesAsTheyAre) {
+    const fs::path run = s_dir / "runs/demo_baseline"; // its own metrics.csv
+    fs::remove_all(run);
+    fs::copy(s_dir / "runs/demo", run, fs::copy_options::recursive);
+    const std::string sameFolders =
+        "eval --model '" + run.string() + "' --testA '" + (s_dir / "testB").string() +
+        "' --testB '" + (s_dir / "testB").string() + "' --cpu_threads 1 --device cpu --epoch 2 " +
+        "--metrics swd --json --untranslated";
+    const std::string before = readAll(run / "metrics.csv");
+    const Result r = EvalCli::run(sameFolders, "HOME=/nonexistent");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    const auto begin = r.output.find("{\n"), end = r.output.rfind("\n}");
+    ASSERT_NE(begin, std::string::npos) << r.output;
+    const auto json = nlohmann::json::parse(r.output.substr(begin, end + 2 - begin));
+    const auto &rows = json["rows"];
+    ASSERT_EQ(rows.size(), 4u) << r.output;
+    for (int i = 0; i < 2; ++i) {
+        EXPECT_EQ(rows[i]["checkpoint"], "untranslated");
+        EXPECT_EQ(rows[i]["epoch"], -1);
+        EXPECT_EQ(rows[i]["swd"].get<double>(), 0.0) << rows[i].dump();
+        EXPECT_EQ(rows[2 + i]["checkpoint"], "epoch_0002");
+        EXPECT_GT(rows[2 + i]["swd"].get<double>(), 0.0) << rows[2 + i].dump();
+    }
+    const std::string after = readAll(run / "metrics.csv");
+    EXPECT_EQ(after.find("untranslated"), std::string::npos);
+    EXPECT_EQ(countLines(after, "epoch_0002,2,"), countLines(before, "epoch_0002,2,") + 2);
 }
 
 TEST_F(EvalCli, MissingWeightsAreRefusedWithWhereToGetThem) {
