@@ -5,8 +5,9 @@
 #   2. tests/fixtures/demo_model/: the reference outputs demo_model_cli_test compares with;
 #   3. docs/demo/before_after.jpg: the README's strip (three test photos -> Monet, three Monet
 #      test paintings -> photos, at their own size);
-#   4. scripts/check-demo-model.py on the whole test sets (exit code 0 when the outputs are closer
-#      to the target domain than the inputs on both distances, both ways).
+#   4. scripts/check-demo-model.py on the whole test sets: colour statistics, and the project's
+#      SWD from `cyclegan eval --untranslated` (exit code 0 when the outputs are closer to the
+#      target domain than the inputs on both distances, both ways).
 #
 #   bash scripts/export-demo-model.sh [path/to/monet2photo_kaggle] [epoch tag]
 # Needs python3 with numpy and Pillow (PYTHON=...; e.g. a venv with `pip install numpy pillow`).
@@ -66,4 +67,7 @@ for title, row in rows:
 canvas.save(out, quality=88)
 print(f"{out}: {canvas.width}x{canvas.height}")
 PYEOF
-"$PYTHON" scripts/check-demo-model.py "$DATA" "$WORK/a2b" "$WORK/b2a"
+# The project's SWD of the same checkpoint, and of the untranslated test images (the baseline).
+"$CLI" eval --model "$RUN" --epoch "$EPOCH" --testA "$DATA/testA" --testB "$DATA/testB" \
+  --metrics swd --untranslated --json --no_log --device cpu 2> /dev/null > "$WORK/eval.json"
+"$PYTHON" scripts/check-demo-model.py "$DATA" "$WORK/a2b" "$WORK/b2a" "$WORK/eval.json"
