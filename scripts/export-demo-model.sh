@@ -38,7 +38,7 @@ cp "$WORK"/fix_a/* tests/fixtures/demo_model/monet2photo_052a77c020.png
 "$CLI" translate --model demo --direction BtoA --device cpu "$DATA/testB" -o "$WORK/b2a" > /dev/null
 "$PYTHON" - "$DATA" "$WORK/a2b" "$WORK/b2a" docs/demo/before_after.jpg <<'PYEOF'
 import glob, os, sys
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 data, a2b, b2a, out = sys.argv[1:]
 def pairs(inputs, outputs, n):
     ins = sorted(glob.glob(os.path.join(inputs, "*")))[:n]
@@ -48,16 +48,22 @@ def pairs(inputs, outputs, n):
         match = [p for p in glob.glob(os.path.join(outputs, stem + "*"))]
         res.append((Image.open(path).convert("RGB"), Image.open(match[0]).convert("RGB")))
     return res
-rows = [("photo \u2192 Monet", pairs(os.path.join(data, "testB"), b2a, 3)),
-        ("Monet \u2192 photo", pairs(os.path.join(data, "testA"), a2b, 3))]
-gap, label = 8, 22
+rows = [(("photo", "Monet"), pairs(os.path.join(data, "testB"), b2a, 3)),
+        (("Monet", "photo"), pairs(os.path.join(data, "testA"), a2b, 3))]
+gap, label = 8, 26
+try:  # a font with the arrow; PIL's built-in one has none
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 16)
+    arrow = " \u2192 "
+except OSError:
+    font, arrow = ImageFont.load_default(), " -> "
 w = sum(a.width + b.width + gap for a, b in rows[0][1]) + gap
 h = sum(label + max(a.height for a, _ in r) + gap for _, r in rows) + gap
 canvas = Image.new("RGB", (w, h), "white")
 draw = ImageDraw.Draw(canvas)
 y = gap
 for title, row in rows:
-    draw.text((gap, y + 4), title + "  (input | output, each pair)", fill="black")
+    draw.text((gap, y + 4), title[0] + arrow + title[1] +
+              "   (test images it never saw: input | output, at their own size)", fill="black", font=font)
     y += label
     x = gap
     for a, b in row:
