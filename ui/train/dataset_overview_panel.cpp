@@ -90,6 +90,8 @@ void DatasetOverviewPanel::retranslateUi()
                                     "(synthetic images: decoding is not counted)"));
     if (!m_hasOverview && !isScanning())
         m_domainLabels[0]->setText(tr("Choose a dataroot (or the two domain folders) to see what it holds."));
+    else if (m_hasOverview)
+        updateDomainTexts();
 }
 
 void DatasetOverviewPanel::changeEvent(QEvent *event)
@@ -137,6 +139,19 @@ void DatasetOverviewPanel::clearThumbnails()
         }
 }
 
+// "<b>monet</b> (trainA): 250 image(s) — 256×256: 250", in the current language.
+void DatasetOverviewPanel::updateDomainTexts()
+{
+    const auto names = cgs::domainNames(m_options);
+    for (int d = 0; d < 2; ++d) {
+        const cgs::DomainOverview &domain = m_overview.domain(d == 0 ? cgs::Domain::A : cgs::Domain::B);
+        const QString name = QString::fromStdString(d == 0 ? names.first : names.second);
+        m_domainLabels[d]->setText(tr("<b>%1</b> (%2): %n image(s)", nullptr, int(domain.imageCount))
+                                       .arg(name.toHtmlEscaped(), QString::fromStdString(domain.name).toHtmlEscaped()) +
+                                   (domain.sizes.empty() ? QString() : QStringLiteral(" \u2014 ") + sizesText(domain)));
+    }
+}
+
 void DatasetOverviewPanel::showOverview()
 {
     if (m_scan.isRunning())
@@ -156,13 +171,9 @@ void DatasetOverviewPanel::showOverview()
     }
     m_overview = scan.overview;
     m_hasOverview = true;
-    const auto names = cgs::domainNames(m_options);
+    updateDomainTexts();
     for (int d = 0; d < 2; ++d) {
         const cgs::DomainOverview &domain = m_overview.domain(d == 0 ? cgs::Domain::A : cgs::Domain::B);
-        const QString name = QString::fromStdString(d == 0 ? names.first : names.second);
-        m_domainLabels[d]->setText(tr("<b>%1</b> (%2): %n image(s)", nullptr, int(domain.imageCount))
-                                       .arg(name.toHtmlEscaped(), QString::fromStdString(domain.name).toHtmlEscaped()) +
-                                   (domain.sizes.empty() ? QString() : QStringLiteral(" \u2014 ") + sizesText(domain)));
         for (std::size_t i = 0; i < domain.thumbnails.size(); ++i) {
             auto *tile = new ImageTile;
             tile->setTileSize(kThumbnailSide);

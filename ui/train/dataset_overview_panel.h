@@ -63,6 +63,7 @@ private:
         QString device, error;
     };
     void showOverview();
+    void updateDomainTexts();
     void showEstimate();
     void clearThumbnails();
 
