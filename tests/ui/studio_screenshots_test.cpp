@@ -62,13 +62,36 @@ void grab(QWidget *window, const QString &name)
     std::printf("[          ] screenshot %s\n", qPrintable(path));
 }
 
-QStringList demoImages(const QString &sub, int count)
+// The first `count` files of a folder, by name.
+QStringList imagesIn(const QString &folder, int count)
 {
-    QDir dir(QDir(DemoLocator::demoDataroot()).filePath(sub));
+    QDir dir(folder);
     QStringList files;
     for (const QString &f : dir.entryList(QDir::Files, QDir::Name).mid(0, count))
         files << dir.filePath(f);
     return files;
+}
+
+QStringList demoImages(const QString &sub, int count)
+{
+    return imagesIn(QDir(DemoLocator::demoDataroot()).filePath(sub), count);
+}
+
+// The end of both tests, while `cli` trains the watched run: the Runs page, then (the CLI
+// stopped) the Train page in Korean.
+void grabRunsThenKorean(MainWindow &window, LanguageManager &languages, QProcess &cli)
+{
+    window.showPage(MainWindow::RunsPageIndex);
+    window.runCatalog()->refreshNow();
+    grab(&window, QStringLiteral("runs.png"));
+    cli.terminate();
+    ASSERT_TRUE(cli.waitForFinished(300000));
+    window.trainPage()->stopWatching();
+
+    languages.setLanguage("ko");
+    window.showPage(MainWindow::TrainPageIndex);
+    grab(&window, QStringLiteral("train_ko.png"));
+    languages.setLanguage("en");
 }
 
 // The checkpoints a copy of a long run keeps: latest and up to four epochs spread over the run.
@@ -105,15 +128,6 @@ QString copyRun(const QString &source, const QString &runs)
     config["options"]["checkpoints_dir"] = runs.toStdString();
     std::ofstream(to / "config.json") << config.dump(2);
     return QString::fromStdString(to.string());
-}
-
-QStringList imagesIn(const QString &folder, int count)
-{
-    QDir dir(folder);
-    QStringList files;
-    for (const QString &f : dir.entryList(QDir::Files, QDir::Name).mid(0, count))
-        files << dir.filePath(f);
-    return files;
 }
 
 TEST(StudioScreenshots, EveryPageOfALongerRun)
@@ -203,17 +217,7 @@ TEST(StudioScreenshots, EveryPageOfALongerRun)
     ASSERT_TRUE(waitUntil([&] { return train->isWatching() &&
                                        train->previewPanel()->frameCount() >= 3; }, 600000));
     grab(&window, QStringLiteral("watch.png"));
-    window.showPage(MainWindow::RunsPageIndex);
-    window.runCatalog()->refreshNow();
-    grab(&window, QStringLiteral("runs.png"));
-    cli.terminate();
-    ASSERT_TRUE(cli.waitForFinished(300000));
-    train->stopWatching();
-
-    languages.setLanguage("ko");
-    window.showPage(MainWindow::TrainPageIndex);
-    grab(&window, QStringLiteral("train_ko.png"));
-    languages.setLanguage("en");
+    grabRunsThenKorean(window, languages, cli);
 }
 
 TEST(StudioScreenshots, EveryPageDuringAShortRealTraining)
@@ -303,17 +307,7 @@ TEST(StudioScreenshots, EveryPageDuringAShortRealTraining)
                                        train->previewPanel()->frameCount() >= 3 &&
                                        train->lossPlot()->pointCount() >= 40; }, 600000));
     grab(&window, QStringLiteral("watch.png"));
-    window.showPage(MainWindow::RunsPageIndex);
-    window.runCatalog()->refreshNow();
-    grab(&window, QStringLiteral("runs.png"));
-    cli.terminate();
-    ASSERT_TRUE(cli.waitForFinished(300000));
-    train->stopWatching();
-
-    languages.setLanguage("ko");
-    window.showPage(MainWindow::TrainPageIndex);
-    grab(&window, QStringLiteral("train_ko.png"));
-    languages.setLanguage("en");
+    grabRunsThenKorean(window, languages, cli);
 }
 
 } // namespace
