@@ -2,6 +2,7 @@
 
 #include "core/engine/checkpoint/model_location.h"
 #include "core/engine/device.h"
+#include "core/engine/train/run_folder.h"
 #include "ui/compare/compare_page.h"
 #include "ui/demo_locator.h"
 #include "ui/download/download_dialog.h"
@@ -10,6 +11,7 @@
 #include "ui/runs/run_catalog.h"
 #include "ui/runs/runs_page.h"
 #include "ui/widgets/model_picker.h"
+#include "ui/widgets/wheel_guard.h"
 #include "ui/train/train_options_form.h"
 #include "ui/train/train_page.h"
 #include "ui/translate/translate_page.h"
@@ -49,6 +51,9 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
       m_runs(new RunsPage(m_catalog)), m_deviceLabel(new QLabel)
 {
     initResources();
+    // Spin and combo boxes take the wheel only with the focus, in every window of the studio.
+    if (auto *app = qobject_cast<QApplication *>(QCoreApplication::instance()))
+        WheelGuard::install(*app);
     setWindowIcon(QIcon(QStringLiteral(":/icons/cyclegan-studio.png")));
     m_sideBar->setViewMode(QListView::IconMode);
     m_sideBar->setFlow(QListView::TopToBottom);
@@ -124,6 +129,8 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
     loadSettings();
     retranslateUi();
     detectDevice();
+    // Once the window is up: a training that the last close interrupted is offered back.
+    QTimer::singleShot(0, this, &MainWindow::offerInterruptedRun);
 }
 
 MainWindow::~MainWindow() = default; // the pages stop their jobs and threads themselves
@@ -380,17 +387,105 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
     if (m_train->controller()->isActive()) {
-        // Stopping finishes the current step and writes the latest checkpoint, which can take a
-        // while (seconds for a CPU step at 256², longer for a big checkpoint): keep the window
-        // responsive and say so, and close once the training has ended.
-        m_closeWhenIdle = true;
-        m_train->stopTraining();
-        statusBar()->showMessage(tr("Stopping the training: finishing the current step and "
-                                    "saving the latest checkpoint, then closing\u2026"));
+        // Closing must not end hours of training by accident: ask first (the answer closes).
         event->ignore();
+        if (!m_closeWhenIdle)
+            askToStopAndClose();
         return;
     }
     event->accept();
+}
+
+namespace {
+const char *const kInterruptedRunKey = "train/interruptedRun";
+} // namespace
+
+void MainWindow::askToStopAndClose()
+{
+    if (m_closeQuestion) {
+        m_closeQuestion->raise();
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Training is running"),
+                                tr("A training is running. Stop it now and close? The current "
+                                   "step is finished and the latest checkpoint saved; the next "
+                                   "start offers to continue it."),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("closeWhileTraining"));
+    QPushButton *stop = box->addButton(tr("Stop, save and close"), QMessageBox::AcceptRole);
+    QPushButton *keep = box->addButton(tr("Keep training"), QMessageBox::RejectRole);
+    box->setDefaultButton(keep);
+    box->setEscapeButton(keep);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, stop] {
+        if (box->clickedButton() == stop)
+            stopAndClose();
+    });
+    m_closeQuestion = box;
+    box->open();
+}
+
+void MainWindow::stopAndClose()
+{
+    if (!m_train->controller()->isActive()) {
+        close();
+        return;
+    }
+    // Stopping finishes the current step and writes the latest checkpoint, which can take a
+    // while (seconds for a CPU step at 256², longer for a big checkpoint): keep the window
+    // responsive and say so, and close once the training has ended.
+    m_closeWhenIdle = true;
+    if (!m_train->runDir().isEmpty())
+        QSettings().setValue(QLatin1String(kInterruptedRunKey), m_train->runDir());
+    m_train->stopTraining();
+    statusBar()->showMessage(tr("Stopping the training: finishing the current step and "
+                                "saving the latest checkpoint, then closing\u2026"));
+}
+
+void MainWindow::offerInterruptedRun()
+{
+    QSettings settings;
+    const QString runDir = settings.value(QLatin1String(kInterruptedRunKey)).toString();
+    if (runDir.isEmpty() || m_interruptedOffer)
+        return;
+    const cgs::RunFolder folder(runDir.toStdString());
+    const cgs::RunFolder::Summary summary = folder.summary();
+    using State = cgs::RunFolder::RunState;
+    // Gone, finished, or taken up elsewhere meanwhile (the CLI, another window): nothing to offer.
+    if (!folder.holdsRun() || summary.checkpointTags.empty() ||
+        summary.status.state == State::Finished || summary.status.state == State::Training ||
+        summary.status.state == State::Paused) {
+        settings.remove(QLatin1String(kInterruptedRunKey));
+        return;
+    }
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Continue the interrupted training?"),
+        tr("The training of %1 was stopped when the studio closed, after epoch %2 of %3 "
+           "(iteration %4). Continue it where it stopped?")
+            .arg(QDir::toNativeSeparators(runDir))
+            .arg(summary.epoch)
+            .arg(summary.totalEpochs)
+            .arg(summary.iteration),
+        QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("interruptedRun"));
+    QPushButton *resume = box->addButton(tr("Continue training"), QMessageBox::AcceptRole);
+    QPushButton *show = box->addButton(tr("Show the run"), QMessageBox::ActionRole);
+    QPushButton *later = box->addButton(tr("Not now"), QMessageBox::RejectRole);
+    box->setDefaultButton(resume);
+    box->setEscapeButton(later);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, resume, show, runDir] {
+        QSettings().remove(QLatin1String(kInterruptedRunKey));
+        if (box->clickedButton() == resume) {
+            showPage(TrainPageIndex);
+            m_train->resumeRun(runDir);
+        } else if (box->clickedButton() == show) {
+            showPage(TrainPageIndex);
+            m_train->openRun(runDir); // its curves and previews, with Resume at hand
+        }
+    });
+    m_interruptedOffer = box;
+    box->open();
 }
 
 void MainWindow::trainingStateChanged()

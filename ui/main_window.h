@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QMessageBox>
+#include <QPointer>
 
 class QAction;
 class QActionGroup;
@@ -59,6 +61,16 @@ public slots:
     // Opens "Get models and datasets..." (one dialog, kept while the window lives) and returns it.
     DownloadDialog *showDownloads();
 
+    // The question shown when the window is closed while training ("Stop, save and close" or
+    // "Keep training"), while it is open; nullptr otherwise. For tests and scripts.
+    QMessageBox *closeQuestion() const { return m_closeQuestion; }
+    // The offer shown at start to continue the run that a close interrupted, while it is open.
+    QMessageBox *interruptedRunOffer() const { return m_interruptedOffer; }
+    // Looks for a run that closing the studio interrupted (setting train/interruptedRun) and,
+    // when it is still there, resumable and not trained by anyone, offers to continue it;
+    // called once after the window is built. The setting is cleared once answered.
+    void offerInterruptedRun();
+
 protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
@@ -73,6 +85,8 @@ private:
     void trainingStateChanged();
     void followRunsFolder();
     void offerRuns();
+    void askToStopAndClose();
+    void stopAndClose();
 
     LanguageManager *m_languages;
     QListWidget *m_sideBar;
@@ -86,6 +100,8 @@ private:
     QLabel *m_deviceLabel;
     QString m_deviceDescription;
     bool m_closeWhenIdle = false; // closing waits for the training to stop and save
+    QPointer<QMessageBox> m_closeQuestion;
+    QPointer<QMessageBox> m_interruptedOffer;
     QMenu *m_fileMenu = nullptr, *m_trainMenu = nullptr, *m_viewMenu = nullptr,
           *m_settingsMenu = nullptr, *m_languageMenu = nullptr, *m_helpMenu = nullptr;
     QAction *m_resumeAction = nullptr, *m_openModelAction = nullptr, *m_quitAction = nullptr,

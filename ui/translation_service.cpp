@@ -77,6 +77,8 @@ int TranslationService::submit(const QString &path, const QImage &image,
             cgs::Translator &translator = cache->get(options);
             result.output = toQImage(translator.translate(input));
             result.modelDescription = QString::fromStdString(translator.info().source);
+            for (const auto &warning : translator.info().warnings)
+                result.warnings << QString::fromStdString(warning);
         } catch (const std::exception &e) {
             result.error = QString::fromUtf8(e.what());
         } catch (...) {

@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QThreadPool>
 
+#include <QStringList>
+
 #include <memory>
 
 namespace cgs::ui {
@@ -20,6 +22,7 @@ struct TranslationResult {
     QImage output;
     QString error;
     QString modelDescription;
+    QStringList warnings; // the model load's (ModelInfo::warnings): a damaged file replaced...
     double seconds = 0;
     bool ok() const { return error.isEmpty(); }
 };

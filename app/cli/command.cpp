@@ -3,6 +3,8 @@
 #include "app/cli/stop_signal_watcher.h"
 #include "core/engine/error.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -29,6 +31,22 @@ void installStopHandler(std::function<void()> onSignal) {
     static std::unique_ptr<StopSignalWatcher> watcher; // joined when the process exits
     watcher.reset();
     watcher = std::make_unique<StopSignalWatcher>(std::move(onSignal));
+}
+
+Direction parseDirection(const std::string &text, const char *option) {
+    std::string s = text;
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (s == "atob" || s == "a2b")
+        return Direction::AToB;
+    if (s == "btoa" || s == "b2a")
+        return Direction::BToA;
+    throw ConfigError(std::string(option) + " '" + text + "' is not AtoB or BtoA (A2B, B2A)");
+}
+
+void printWarnings(const std::vector<std::string> &warnings) {
+    for (const auto &w : warnings)
+        std::fprintf(stderr, "warning: %s\n", w.c_str());
+    std::fflush(stderr);
 }
 
 std::string formatDuration(double seconds) {

@@ -30,18 +30,14 @@ ConvertResult runExport(const ConvertArgs &a) {
 }
 
 int runConvert(ConvertArgs &a) {
-    if (a.direction == "AtoB" || a.direction == "atob")
-        a.request.direction = Direction::AToB;
-    else if (a.direction == "BtoA" || a.direction == "btoa")
-        a.request.direction = Direction::BToA;
-    else
-        throw ConfigError("--direction '" + a.direction + "' is not AtoB or BtoA");
+    a.request.direction = parseDirection(a.direction);
     const ConvertResult r =
         openNamedModel([&] { return a.both ? runExport(a) : convertModel(a.request); });
     std::printf("converted %s (%s, ngf %d, %d blocks, %d -> %d channels) to %s (%s)\n",
                 r.model.source.c_str(), r.model.format.c_str(), r.model.ngf, r.model.nBlocks,
                 r.model.inputNc, r.model.outputNc, a.request.output.c_str(),
                 r.outputFormat.c_str());
+    printWarnings(r.model.warnings);
     return kExitOk;
 }
 

@@ -125,11 +125,13 @@ int runList(const std::string &dir)
         if (entry.kind != last || &entry == &download::catalog().front())
             std::cout << (entry.kind == download::ItemKind::Model ? "Models:\n" : "Datasets:\n");
         last = entry.kind;
-        char line[200];
-        std::snprintf(line, sizeof line, "  %-24s %-34s %s\n", entry.name.toStdString().c_str(),
-                      entry.description.toStdString().c_str(),
-                      download::isInstalled(entry, folder) ? "downloaded" : "");
-        std::cout << line;
+        // Padded by characters, not bytes: "Cézanne" is 7 columns wide in 8 UTF-8 bytes.
+        const QString line = QStringLiteral("  %1 %2 %3")
+                                 .arg(entry.name.leftJustified(24), entry.description.leftJustified(34),
+                                      download::isInstalled(entry, folder) ? QStringLiteral("downloaded")
+                                                                           : QString())
+                                 .trimmed();
+        std::cout << "  " << line.toStdString() << "\n";
     }
     std::cout << "Data folder: " << QDir::toNativeSeparators(folder).toStdString() << "\n";
     return kExitOk;

@@ -95,12 +95,19 @@ int runEval(EvalArgs &a) {
     installStopHandler([&stop] { stop = true; });
     EvalProgressLine line;
     EvalSummary summary;
+    std::string logFailure; // the first metrics.csv write that failed: reported after the table
     try {
         summary = evaluator.run(
             stop, [&line](const EvalProgress &p) { line.show(p); },
             [&](const std::vector<MetricsRow> &rows) {
-                if (!a.noLog)
+                if (a.noLog || !logFailure.empty())
+                    return;
+                try {
                     log.append(rows); // each checkpoint as it finishes: Ctrl-C keeps them
+                } catch (const IoError &e) {
+                    // The scores cost minutes of compute: finish them and print them anyway.
+                    logFailure = e.what();
+                }
             });
     } catch (const Cancelled &) {
         line.finish();
@@ -112,10 +119,16 @@ int runEval(EvalArgs &a) {
         printJson(summary, a.noLog ? "" : log.path());
     else
         printTable(summary.rows);
+    std::fflush(stdout); // the table before any message on stderr, also in one log file
     if (!summary.unreadable.empty()) {
         std::fprintf(stderr, "%zu unreadable test image(s) skipped:\n", summary.unreadable.size());
         for (const std::string &u : summary.unreadable)
             std::fprintf(stderr, "  %s\n", u.c_str());
+    }
+    if (!logFailure.empty()) {
+        std::fprintf(stderr, "error: the results above were not saved to %s: %s\n",
+                     log.path().c_str(), logFailure.c_str());
+        return kExitIo;
     }
     std::fprintf(stderr, "Done in %s%s\n", formatDuration(summary.seconds).c_str(),
                  a.noLog ? "" : ("; appended to " + log.path()).c_str());
@@ -131,7 +144,8 @@ Command addEvalCommand(CLI::App &root) {
                 "by you) and SWD (no weights) of translated test images against the real images "
                 "of the other domain; appends to metrics.csv in the run folder.\nExit codes: 0 "
                 "ok, 2 some test images unreadable (skipped, counted), 1 usage or missing "
-                "weights, 3 test folder, 4 checkpoint, 5 device, 130 interrupted.");
+                "weights, 3 test folder, 4 checkpoint (missing or damaged), 5 device, 7 metrics.csv cannot be written (the "
+                "table is printed first), 130 interrupted.");
     cmd->add_option("--model", a->options.model,
                     "Run folder, checkpoint folder, or official train.py run folder")
         ->required();

@@ -1,6 +1,7 @@
 // cyclegan: the command-line twin of CycleGAN Studio. Parses, runs one subcommand, maps
 // errors to exit codes (the table in app/cli/exit_codes.h).
 #include "app/cli/command.h"
+#include "core/engine/file_size_limit.h"
 #include "core/engine/thread_env.h"
 
 #include <iostream>
@@ -8,6 +9,7 @@
 
 int main(int argc, char **argv) {
     cgs::ensurePassiveOpenMpWait(argv);
+    cgs::ignoreFileSizeLimitSignal(); // write errors come back as errors (EFBIG), not a kill
     CLI::App root{"cyclegan: unpaired image-to-image translation (CycleGAN) on the CPU or a CUDA "
                   "GPU.\nExit codes: 0 ok, 1 usage/config, 2 some inputs failed, 3 dataset, "
                   "4 checkpoint, 5 device, 6 training (NaN/Inf or other numerical failure), 7 disk/io, "
@@ -22,6 +24,7 @@ int main(int argc, char **argv) {
         cgs::cli::addTranslateCommand(root),
         cgs::cli::addConvertCommand(root),
         cgs::cli::addEvalCommand(root),
+        cgs::cli::addTestCommand(root),
 #endif
 #ifdef CGS_CLI_HAS_DOWNLOAD
         cgs::cli::addDownloadCommand(root),

@@ -2,6 +2,7 @@
 #include "app/cli/stop_signal_watcher.h"
 
 #include "app/cli/dist_setup.h"
+#include "app/cli/official_options.h"
 #include "core/engine/checkpoint/checkpoint_store.h"
 #include "core/engine/error.h"
 #include "core/engine/metrics/inception_weights.h"
@@ -73,6 +74,7 @@ struct TrainArgs {
     std::string evalMetrics = "fid,kid,swd";
     std::string cudaGraph = "off";
     DistOptions dist;
+    std::unique_ptr<OfficialOptions> official; // train.py's options without one of ours
 };
 
 void addDataOptions(CLI::App *cmd, TrainArgs &a) {
@@ -121,8 +123,8 @@ void addRunOptions(CLI::App *cmd, TrainArgs &a) {
     cmd->add_option("--checkpoints_dir", o.checkpointsDir, "Where run folders live")->capture_default_str();
     cmd->add_option("--lr", o.lr, "Initial Adam learning rate")->capture_default_str();
     cmd->add_option("--beta1", o.beta1, "Adam beta1")->capture_default_str();
-    cmd->add_option("--n_epochs", o.nEpochs, "Epochs at the initial learning rate")->capture_default_str();
-    cmd->add_option("--n_epochs_decay", o.nEpochsDecay, "Epochs of linear decay to 0")->capture_default_str();
+    cmd->add_option("--n_epochs,--niter", o.nEpochs, "Epochs at the initial learning rate (--niter: its name in old versions)")->capture_default_str();
+    cmd->add_option("--n_epochs_decay,--niter_decay", o.nEpochsDecay, "Epochs of linear decay to 0 (--niter_decay: its old name)")->capture_default_str();
     cmd->add_option("--epoch_count", o.epochCount, "Number of the first epoch")->capture_default_str();
     cmd->add_option("--save_epoch_freq", o.saveEpochFreq, "Keep a checkpoint every N epochs")->capture_default_str();
     cmd->add_option("--save_latest_freq", o.saveLatestFreq, "Write the latest checkpoint every N images")->capture_default_str();
@@ -215,8 +217,14 @@ std::unique_ptr<EvaluatingObserver> makeEvaluatingObserver(TrainArgs &a, Trainin
 }
 
 int runTrain(TrainArgs &a) {
+    if (a.model == "test")
+        throw ConfigError("--model test is test.py's model: translate with `cyclegan test` (the "
+                          "same options) or `cyclegan translate`");
     if (a.model != "cycle_gan")
-        throw ConfigError("--model '" + a.model + "' is not supported (only cycle_gan)");
+        throw ConfigError("--model '" + a.model + "' is not supported: this program trains "
+                          "cycle_gan (unpaired); pix2pix and colorization need paired data");
+    a.official->check();
+    a.o.device = a.official->device(a.o.device);
     if (a.norm != "instance")
         throw ConfigError("--norm '" + a.norm + "' is not supported (only instance)");
     a.o.preprocess = preprocessFromString(a.preprocess);
@@ -226,6 +234,8 @@ int runTrain(TrainArgs &a) {
     a.o.cudaGraph = a.cudaGraph == "on";
     a.o.validate();
     const DistEnv env = DistEnv::fromEnvironment();
+    if (env.isMain())
+        a.official->noteIgnored();
     // torchrun --max_restarts restarts every rank after a failure: continue from latest when
     // the run has a checkpoint (else main's rule starts the run folder again).
     if (env.restartCount > 0 && !a.o.continueTrain && holdsCheckpoints(a.o.runDir())) {
@@ -239,9 +249,14 @@ int runTrain(TrainArgs &a) {
     prepareEvaluation(a, group.get());
     auto source = std::make_unique<FolderSource>(a.o);
     if (env.isMain())
-        std::printf("dataset: %lld images in A, %lld in B\n",
+        std::printf("dataset: %lld images in A, %lld in B%s\n",
                     static_cast<long long>(source->sizeA()),
-                    static_cast<long long>(source->sizeB()));
+                    static_cast<long long>(source->sizeB()),
+                    source->leftOut().empty()
+                        ? ""
+                        : (" (" + std::to_string(source->leftOut().size()) +
+                           " file(s) that are no images left out: see the warnings)")
+                              .c_str());
     Trainer trainer(a.o, std::move(source), std::make_shared<PngWriter>(), group);
     TrainControl control;
     const StopSignalWatcher watcher([&control] { control.requestStop(); });
@@ -274,12 +289,15 @@ Command addTrainCommand(CLI::App &root) {
         "train", "Train a CycleGAN on two folders of images (official train.py options).\n"
                  "Exit codes: 0 finished, 1 usage or option error (checked before anything is "
                  "created), 3 dataset, 4 checkpoint, 5 device or out of memory, 6 training "
-                 "(NaN/Inf loss, other numerical failure), 7 disk/io, 130 stopped by Ctrl-C or "
-                 "SIGTERM (the latest checkpoint written; resume with --continue_train).");
+                 "(NaN/Inf loss, other numerical failure), 7 disk/io, 8 multi-process job (a rank "
+                 "died, hung or could not join), 130 stopped by Ctrl-C or SIGTERM (the latest "
+                 "checkpoint written; resume with --continue_train).\nEvery option of the "
+                 "official train.py is accepted: those without effect here with a note.");
     addDataOptions(cmd, *args);
     addModelOptions(cmd, *args);
     addRunOptions(cmd, *args);
     addDistOptions(cmd, args->dist);
+    args->official = std::make_unique<OfficialOptions>(cmd, OfficialScript::Train);
     return {cmd, [args] { return runTrain(*args); }};
 }
 

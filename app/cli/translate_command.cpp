@@ -28,16 +28,6 @@ struct TranslateArgs {
     DistOptions dist;
 };
 
-Direction parseDirection(const std::string &text) {
-    std::string s = text;
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (s == "atob" || s == "a2b")
-        return Direction::AToB;
-    if (s == "btoa" || s == "b2a")
-        return Direction::BToA;
-    throw ConfigError("--direction '" + text + "' is not AtoB or BtoA");
-}
-
 // One line on stderr: redrawn in place on a terminal, a new line every few seconds otherwise.
 class ProgressBar {
 public:
@@ -110,6 +100,12 @@ int runTranslate(TranslateArgs &a) {
         std::fprintf(stderr, "model: %s (%s, ngf %d, %d blocks) on %s\n", info.source.c_str(),
                      info.format.c_str(), info.ngf, info.nBlocks,
                      translator->deviceDescription().c_str());
+    if (env.isMain())
+        printWarnings(info.warnings);
+    // One process records which model made each output (ranks would overwrite each other's
+    // record); with several, existing outputs are skipped as before.
+    if (!group)
+        a.exportOptions.producer = producerOf(info, a.model.direction);
     BatchExporter exporter(a.exportOptions, [&](const Image &in, const std::atomic<bool> &stop) {
         return translator->translate(in, &stop);
     });
@@ -138,6 +134,16 @@ int runTranslate(TranslateArgs &a) {
 }
 
 } // namespace
+
+int translateFiles(const TranslatorOptions &model, const std::vector<std::string> &inputs,
+                   const std::string &outputDir) {
+    TranslateArgs a;
+    a.model = model;
+    a.direction = model.direction == Direction::AToB ? "AtoB" : "BtoA";
+    a.exportOptions.inputs = inputs;
+    a.exportOptions.outputDir = outputDir;
+    return runTranslate(a);
+}
 
 Command addTranslateCommand(CLI::App &root) {
     auto a = std::make_shared<TranslateArgs>();

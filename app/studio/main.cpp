@@ -1,6 +1,7 @@
 // cyclegan-studio: the Qt 6 desktop application (docs/ARCHITECTURE.md). Everything lives in cgs_ui; this
 // only creates the application, applies the saved language and opens the main window.
 // Image files or folders given as arguments ("Open with") open on the Translate page.
+#include "core/engine/file_size_limit.h"
 #include "core/engine/thread_env.h"
 #include "ui/language_manager.h"
 #include "ui/main_window.h"
@@ -15,6 +16,7 @@
 int main(int argc, char *argv[])
 {
     cgs::ensurePassiveOpenMpWait(argv);
+    cgs::ignoreFileSizeLimitSignal(); // write errors come back as errors (EFBIG), not a kill
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("CycleGAN Studio"));
     QApplication::setOrganizationDomain(QStringLiteral("cyclegan-studio.org"));

@@ -80,6 +80,15 @@ public:
     explicit CheckpointError(const std::string &message) : Error(ErrorKind::Checkpoint, message) {}
 };
 
+// A checkpoint file of ours whose bytes differ from what its manifest.json recorded, or that
+// cannot be read as the archive it should be (truncated, overwritten): the user's model is
+// damaged, which is not an option to fix. Front ends report it as a checkpoint error (exit 4)
+// even where a CheckpointError about a named model is a usage error.
+class DamagedCheckpointError : public CheckpointError {
+public:
+    explicit DamagedCheckpointError(const std::string &message) : CheckpointError(message) {}
+};
+
 // The compute device failed: out of memory, a CUDA error. DeviceUnavailableError below is
 // also a DeviceError (catching DeviceError catches both).
 class DeviceError : public Error {

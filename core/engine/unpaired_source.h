@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -47,19 +48,38 @@ public:
     // A fixed example for previews: no random crop or flip, the same on every call.
     virtual TrainingPair previewPair(int k) = 0;
 
-    // Called with a message naming a file that was skipped, from any thread.
+    // Called with a message naming a file that was skipped, from any thread. Messages from
+    // before a handler was set (files left out when the folders were scanned) are handed to
+    // the first handler set, in order.
     void setWarningHandler(std::function<void(const std::string &)> handler) {
-        m_warn = std::move(handler);
+        std::vector<std::string> early;
+        {
+            std::lock_guard<std::mutex> lock(m_warnMutex);
+            m_warn = std::move(handler);
+            early.swap(m_early);
+        }
+        for (const auto &message : early)
+            warn(message);
     }
 
 protected:
     void warn(const std::string &message) const {
-        if (m_warn)
-            m_warn(message);
+        std::function<void(const std::string &)> handler;
+        {
+            std::lock_guard<std::mutex> lock(m_warnMutex);
+            if (!m_warn) {
+                m_early.push_back(message);
+                return;
+            }
+            handler = m_warn;
+        }
+        handler(message);
     }
 
 private:
+    mutable std::mutex m_warnMutex;
     std::function<void(const std::string &)> m_warn;
+    mutable std::vector<std::string> m_early; // warnings before a handler was set
 };
 
 // Writes preview grids. core/imageio implements it with PNG; without one the trainer writes

@@ -1,5 +1,7 @@
 #include "core/imageio/batch_export.h"
 
+#include "core/imageio/export_record.h"
+
 #include "core/engine/error.h"
 #include "core/imageio/image_codec.h"
 #include "core/imageio/video_file.h"
@@ -136,9 +138,22 @@ std::vector<ExportItem> BatchExporter::plan(std::vector<ExportFailure> &failures
                 const auto media = [](const std::string &p) {
                     return isImageFile(p) || isVideoFile(p);
                 };
+                std::size_t found = 0;
                 for (const std::string &file : listFiles(input, m_options.recursion, media))
-                    if (!skipOut || !isBelow(file, outDir))
+                    if (!skipOut || !isBelow(file, outDir)) {
                         add(file, prefix / normalAbsolute(file).lexically_relative(dir));
+                        ++found;
+                    }
+                // A folder the user named and nothing came of it: a failed input, not success.
+                if (found == 0)
+                    failures.push_back(
+                        {input, "Folder '" + input + "' holds no image or video file (" +
+                                    imageExtensionList() + "; " + videoExtensionList() + ")" +
+                                    (m_options.recursion == Recursion::TopLevelOnly
+                                         ? std::string("; sub-folders are searched only when "
+                                                       "asked: --recursive, or the studio's "
+                                                       "Include sub-folders")
+                                         : std::string())});
             } catch (const std::exception &e) {
                 failures.push_back({input, e.what()});
             }
@@ -165,6 +180,8 @@ ExportSummary BatchExporter::run(const std::vector<ExportItem> &items,
                                  const std::atomic<bool> &cancel,
                                  const ProgressFunction &progress) {
     prepareOutputDir(m_options.outputDir);
+    ExportRecord record(m_options.outputDir);
+    m_record = m_options.producer.empty() ? nullptr : &record;
     ExportSummary s;
     s.failures = std::move(planFailures);
     ExportProgress &p = s.progress;
@@ -196,6 +213,15 @@ ExportSummary BatchExporter::run(const std::vector<ExportItem> &items,
     }
     p.currentFile.clear();
     p.video = {};
+    if (m_record) {
+        try {
+            record.save();
+        } catch (const Error &e) {
+            s.warnings.push_back(std::string(e.what()) + " (which model made each output is "
+                                                         "not recorded)");
+        }
+        m_record = nullptr;
+    }
     s.seconds = elapsed();
     if (progress)
         progress(p);
@@ -206,7 +232,16 @@ bool BatchExporter::processOne(const ExportItem &item, const std::atomic<bool> &
                                ExportSummary &s, const ProgressFunction &progress) {
     std::error_code ec;
     if (!m_options.overwrite && fs::exists(item.output, ec)) {
-        ++s.progress.skipped;
+        const auto madeBy = m_record ? m_record->producerOf(item.output) : std::nullopt;
+        if (madeBy && *madeBy != m_options.producer) {
+            ++s.progress.failed;
+            s.failures.push_back({item.input, "Output '" + item.output +
+                                                  "' exists, made by another model (" + *madeBy +
+                                                  "); it is kept: replace it (--overwrite, "
+                                                  "\"Overwrite\") or export into another folder"});
+        } else {
+            ++s.progress.skipped; // this model's own output (or one made before records)
+        }
         return true;
     }
     // Boundary of one file: whatever goes wrong with it is recorded and the export goes on.
@@ -224,6 +259,8 @@ bool BatchExporter::processOne(const ExportItem &item, const std::atomic<bool> &
         WriteOptions w;
         w.quality = m_options.quality;
         writeImage(item.output, output, w);
+        if (m_record)
+            m_record->record(item.output, m_options.producer);
         ++s.progress.translated;
     } catch (const Cancelled &) {
         return false;
@@ -248,6 +285,8 @@ void BatchExporter::processVideo(const ExportItem &item, const std::atomic<bool>
                                           if (progress)
                                               progress(s.progress);
                                       }));
+    if (m_record)
+        m_record->record(item.output, m_options.producer);
     ++s.progress.translated;
 }
 

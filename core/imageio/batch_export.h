@@ -12,6 +12,8 @@
 
 namespace cgs {
 
+class ExportRecord;
+
 // Translating many files and folders into an output folder: the work behind
 // `cyclegan translate` and the Export page.
 //
@@ -50,6 +52,11 @@ struct BatchExportOptions {
     std::string format = "png"; // png | jpg | jpeg | webp
     int quality = 95;           // jpg / webp quality 1..100 (webp 101 = lossless)
     bool overwrite = false;     // replace existing outputs (else skip them)
+    // What makes the outputs (producerOf(): model, checkpoint, direction). When set, each
+    // output written is recorded in the folder's ExportRecord, and an existing output recorded
+    // as made by another producer is not skipped as done but reported as a failure that
+    // names its producer (it is kept; overwrite replaces it). "" records nothing.
+    std::string producer;
     VideoTranslateOptions video; // frames range, codec, audio for video inputs
     // Throws ConfigError for no inputs, no output folder, an unknown format or quality.
     void validate() const;
@@ -83,6 +90,9 @@ struct ExportSummary {
     std::vector<VideoResult> videos;     // the videos written, in processing order
     bool cancelled = false;
     double seconds = 0;
+    // About the job as a whole, for the front end to show: the model load's warnings
+    // (ModelInfo::warnings: a damaged checkpoint replaced by an intact one, ...).
+    std::vector<std::string> warnings;
 };
 
 // (input image, stop flag) -> translated image; may throw (recorded as a failure) or throw
@@ -125,6 +135,7 @@ private:
     BatchExportOptions m_options;
     TranslateFunction m_translate;
     VideoFrameFactory m_videoFrames;
+    ExportRecord *m_record = nullptr; // during run(), when options.producer is set
 };
 
 } // namespace cgs

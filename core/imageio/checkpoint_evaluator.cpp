@@ -237,6 +237,14 @@ struct CheckpointEvaluator::Impl {
             t.device = options.device;
             t.cpuThreads = options.cpuThreads;
             translator.emplace(t);
+            // A score must belong to the checkpoint it is filed under: no fallback here.
+            if (translator->info().fellBack) {
+                std::string why;
+                for (const auto &w : translator->info().warnings)
+                    why += (why.empty() ? "" : "; ") + w;
+                throw DamagedCheckpointError(why + "; nothing was scored for '" + target->tag +
+                                             "' (evaluate the intact one by its tag)");
+            }
         }
         const std::string tag = target ? target->tag : EvalOptions::kUntranslated;
         const std::string name = tag + (direction == Direction::AToB ? " AtoB" : " BtoA");

@@ -100,13 +100,15 @@ DomainOverview scanOne(const TrainOptions &options, Domain domain, const Overvie
     o.folder = domainFolder(options, domain);
     o.name = folderName(o.folder);
     std::vector<std::string> files;
+    std::vector<std::string> leftOut; // no images at all: not counted, listed as unreadable
     try {
-        files = scanDomain(options, domain);
+        files = scanDomain(options, domain, &leftOut);
     } catch (const DatasetError &e) {
         warnings.push_back({DatasetWarningKind::EmptyDomain, domain, e.what()});
         return o;
     }
     o.imageCount = std::int64_t(files.size());
+    o.unreadable = leftOut;
     std::map<std::pair<int, int>, std::int64_t> sizes;
     std::string enlargedExample;
     std::set<std::size_t> unreadable; // indices into files
@@ -160,7 +162,8 @@ DomainOverview scanOne(const TrainOptions &options, Domain domain, const Overvie
     if (!o.unreadable.empty())
         warnings.push_back({DatasetWarningKind::Unreadable, domain,
                             std::to_string(o.unreadable.size()) + " file(s) in " + where +
-                                " cannot be read; training stops at the first: " + o.unreadable.front()});
+                                " cannot be read; training leaves them out (the first: " + o.unreadable.front() +
+                                ")"});
     if (o.grayscale > 0)
         warnings.push_back({DatasetWarningKind::Grayscale, domain,
                             std::to_string(o.grayscale) + " of " + std::to_string(o.decoded) +

@@ -2,9 +2,15 @@
 
 #include "core/engine/error.h"
 #include "core/imageio/image_codec.h"
+#include "core/imageio/image_gate.h"
+#include "core/imageio/image_header.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <system_error>
 
 namespace fs = std::filesystem;
@@ -100,13 +106,45 @@ std::string domainFolder(const TrainOptions &options, Domain domain) {
     return root + options.phase + toString(domain);
 }
 
-std::vector<std::string> scanDomain(const TrainOptions &options, Domain domain) {
-    std::vector<std::string> files =
-        requireImageFiles(domainFolder(options, domain), Recursion::IncludeSubfolders);
+std::string unreadableImageCause(const std::string &path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return "Cannot read image '" + path + "': " + std::strerror(errno ? errno : ENOENT);
+    std::vector<std::uint8_t> head(4096);
+    in.read(reinterpret_cast<char *>(head.data()), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    if (head.empty())
+        return "Cannot read image '" + path + "': file is empty (0 bytes)";
+    if (probeImageHeader(head.data(), head.size()).format != ImageFormat::Unknown)
+        return {};
+    const std::string foreign = foreignFormatName(head.data(), head.size());
+    return "Cannot read image '" + path + "': not an image in a supported format (" +
+           supportedFormatList() + "): " +
+           (foreign.empty() ? "unknown content" : "looks like " + foreign);
+}
+
+std::vector<std::string> scanDomain(const TrainOptions &options, Domain domain,
+                                    std::vector<std::string> *leftOut) {
+    const std::string folder = domainFolder(options, domain);
+    std::vector<std::string> files = requireImageFiles(folder, Recursion::IncludeSubfolders);
+    std::vector<std::string> readable, refused;
+    for (auto &file : files) {
+        std::string cause = unreadableImageCause(file);
+        if (cause.empty())
+            readable.push_back(std::move(file));
+        else
+            refused.push_back(std::move(cause) + " (left out of the dataset)");
+    }
+    if (readable.empty())
+        throw DatasetError("Folder '" + folder + "' has no readable image: all " +
+                           std::to_string(refused.size()) + " image files were refused, the " +
+                           "first: " + refused.front());
     if (options.maxDatasetSize >= 0 &&
-        files.size() > static_cast<std::size_t>(options.maxDatasetSize))
-        files.resize(static_cast<std::size_t>(options.maxDatasetSize));
-    return files;
+        readable.size() > static_cast<std::size_t>(options.maxDatasetSize))
+        readable.resize(static_cast<std::size_t>(options.maxDatasetSize));
+    if (leftOut)
+        leftOut->insert(leftOut->end(), refused.begin(), refused.end());
+    return readable;
 }
 
 } // namespace cgs

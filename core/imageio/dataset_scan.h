@@ -42,9 +42,19 @@ std::vector<std::string> requireImageFiles(const std::string &folder,
 // dirA (dirB) when set, else <dataroot>/<phase>A (B). Does not touch the file system.
 std::string domainFolder(const TrainOptions &options, Domain domain);
 
+// Why the file at `path` can never be decoded as an image, judged from its first bytes (it
+// cannot be opened, it is empty, its content is no supported image format: "looks like
+// HTML/ZIP/..."), as a message naming the file; "" when it may be an image. A damaged image of
+// a known format passes here and fails when decoded. Reads at most 4 KB.
+std::string unreadableImageCause(const std::string &path);
+
 // The images of one domain as the official make_dataset() sees them: sub-folders included,
-// sorted, the first maxDatasetSize kept when maxDatasetSize >= 0. Throws DatasetError as
-// requireImageFiles.
-std::vector<std::string> scanDomain(const TrainOptions &options, Domain domain);
+// sorted, the first maxDatasetSize kept when maxDatasetSize >= 0; files that
+// unreadableImageCause() refuses are left out before counting (so that the steps per epoch
+// count images that can be trained on), their messages appended to `leftOut` when given.
+// Throws DatasetError as requireImageFiles, and naming the first refused file when no file of
+// the folder is left.
+std::vector<std::string> scanDomain(const TrainOptions &options, Domain domain,
+                                    std::vector<std::string> *leftOut = nullptr);
 
 } // namespace cgs

@@ -38,14 +38,16 @@ int prefetchDepthFor(int threads) {
 
 FolderSource::FolderSource(const TrainOptions &options)
     : m_preprocess(PreprocessOptions::fromTrainOptions(options)), m_serial(options.serialBatches),
-      m_a("A", domainFolder(options, Domain::A), scanDomain(options, Domain::A),
+      m_a("A", domainFolder(options, Domain::A), scanDomain(options, Domain::A, &m_leftOut),
           [this](const std::string &m) { warn(m); }),
-      m_b("B", domainFolder(options, Domain::B), scanDomain(options, Domain::B),
+      m_b("B", domainFolder(options, Domain::B), scanDomain(options, Domain::B, &m_leftOut),
           [this](const std::string &m) { warn(m); }),
       m_depth(prefetchDepthFor(options.numThreads)) {
     if (m_a.size() == 0 || m_b.size() == 0) // maxDatasetSize == 0
         throw DatasetError("max_dataset_size " + std::to_string(options.maxDatasetSize) +
                            " leaves no image to train on");
+    for (const auto &message : m_leftOut) // to the first warning handler (the trainer's log)
+        warn(message);
     requireOneSizePerBatch(options, "A", m_a.files());
     requireOneSizePerBatch(options, "B", m_b.files());
     try {

@@ -71,6 +71,9 @@ public:
     TrainingPair previewPair(int k) override;
 
     const std::vector<std::string> &filesA() const { return m_a.files(); }
+    // The messages of the files that the scan left out (unreadableImageCause), A's first;
+    // also handed to the warning handler.
+    const std::vector<std::string> &leftOut() const { return m_leftOut; }
     const std::vector<std::string> &filesB() const { return m_b.files(); }
 
     // How many examples ahead the workers decode.
@@ -112,6 +115,9 @@ private:
 
     PreprocessOptions m_preprocess;
     bool m_serial = false;
+    // Files left out when the folders were scanned (not images at all); declared before m_a
+    // and m_b, whose initialisers fill it.
+    std::vector<std::string> m_leftOut;
     DomainFiles m_a;
     DomainFiles m_b;
     int m_depth = 0;

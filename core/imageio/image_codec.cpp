@@ -107,6 +107,8 @@ cv::Mat decodePixels(const std::uint8_t *data, std::size_t size, const std::stri
                      const ImageHeader &header) {
     if (header.format == ImageFormat::Jpeg && !jpegHasEndAfterLastScan(data, size))
         failRead(name, "truncated or corrupt JPEG data (the file ends before the image does)");
+    if (header.format == ImageFormat::Png && !pngChunksComplete(data, size))
+        failRead(name, "truncated or corrupt PNG data (the file ends before the image does)");
     const std::string corrupt = std::string("truncated or corrupt ") + toString(header.format);
     cv::Mat mat;
     try {

@@ -114,6 +114,11 @@ ImageHeader admitEncodedImage(const std::uint8_t *data, std::size_t size, const 
         refuse(name, std::string("damaged ") + toString(header.format) +
                          " header (it declares no image size)");
     checkPixelLimit(name, header.width, header.height);
+    // OpenCV's WebP decoder reads still images only, and would call an animation "corrupt".
+    if (header.animated)
+        refuse(name, "animated " + std::string(toString(header.format)) +
+                         ": only still images can be read (save one frame as PNG or as a still " +
+                         toString(header.format) + ")");
     return header;
 }
 

@@ -120,6 +120,8 @@ void probeBmp(const Bytes &b, ImageHeader &header) {
 
 void probeWebp(const Bytes &b, ImageHeader &header) {
     Bytes le{b.data, b.size, false};
+    if (le.matches(12, "VP8X") && le.has(20, 1))
+        header.animated = (b.data[20] & 0x02) != 0; // the VP8X flags' animation bit
     if (le.matches(12, "VP8X") && le.has(24, 6)) {
         header.width = 1 + (le.u32(24) & 0xFFFFFF);
         header.height = 1 + (le.u32(27) & 0xFFFFFF);
@@ -190,6 +192,23 @@ bool jpegHasEndAfterLastScan(const std::uint8_t *data, std::size_t size) {
         }
     }
     return endAfterScan;
+}
+
+bool pngChunksComplete(const std::uint8_t *data, std::size_t size) {
+    const Bytes b{data, size};
+    std::size_t at = 8; // after the signature
+    bool sawData = false;
+    while (b.has(at, 8)) {
+        const std::uint64_t length = b.u32(at);
+        if (length > 0x7FFFFFFFu || !b.has(at + 8, static_cast<std::size_t>(length) + 4))
+            return false; // the chunk (with its CRC) runs past the end of the file
+        if (b.matches(at + 4, "IDAT"))
+            sawData = true;
+        if (b.matches(at + 4, "IEND"))
+            return sawData;
+        at += 12 + static_cast<std::size_t>(length);
+    }
+    return false;
 }
 
 } // namespace cgs

@@ -18,6 +18,9 @@ struct ImageHeader {
     // EXIF/TIFF orientation 1..8 (1 = as stored). Read from a JPEG's APP1 Exif segment, a PNG
     // eXIf chunk or a TIFF's first IFD; other formats report 1.
     int orientation = 1;
+    // An animated image: a WebP whose VP8X header sets the animation flag (its frames are in
+    // ANIM/ANMF chunks, which still-image decoders cannot read).
+    bool animated = false;
 
     bool hasSize() const { return width > 0 && height > 0; }
     std::int64_t pixels() const { return hasSize() ? width * height : -1; }
@@ -32,5 +35,11 @@ ImageHeader probeImageHeader(const std::uint8_t *data, std::size_t size);
 // i.e. it was not cut short (libjpeg itself only warns and pads a truncated file with grey).
 // Entropy-coded data never contains these markers (0xFF is always stuffed), so this is exact.
 bool jpegHasEndAfterLastScan(const std::uint8_t *data, std::size_t size);
+
+// True when a PNG stream's chunks (length, type, data, CRC) follow one another up to an IEND
+// chunk inside `size` bytes and at least one IDAT chunk came before it: the file was not cut
+// short. libpng reports a cut file as "Not enough image data" on stderr by itself, beside the
+// decoder's failure; checked first, the file is refused with our message alone.
+bool pngChunksComplete(const std::uint8_t *data, std::size_t size);
 
 } // namespace cgs

@@ -42,6 +42,9 @@ inline void sleepMs(double ms) {
 // write past it fails with EFBIG, like a full disk) is how the tests fill "the disk".
 struct SpawnLimits {
     long long maxFileBytes = -1;
+    // Leave SIGXFSZ at its default action (kill), as `ulimit -f` in a shell does: then only
+    // the program's own handling turns a write past the limit into an error.
+    bool defaultFileSizeSignal = false;
 };
 
 // One `cyclegan` process; stdout and stderr go to `log`.
@@ -57,7 +60,7 @@ public:
             ::dup2(fd, 1);
             ::dup2(fd, 2);
             if (limits.maxFileBytes >= 0) {
-                ::signal(SIGXFSZ, SIG_IGN);
+                ::signal(SIGXFSZ, limits.defaultFileSizeSignal ? SIG_DFL : SIG_IGN);
                 const rlimit lim{static_cast<rlim_t>(limits.maxFileBytes),
                                  static_cast<rlim_t>(limits.maxFileBytes)};
                 ::setrlimit(RLIMIT_FSIZE, &lim);

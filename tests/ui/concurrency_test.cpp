@@ -25,6 +25,9 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 
+#include <QAbstractButton>
+#include <QMessageBox>
+
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -34,6 +37,19 @@
 
 namespace cgs::ui {
 namespace {
+
+// Closing while training asks first; answers "Stop, save and close".
+void stopAndCloseWhenAsked(MainWindow &window)
+{
+    QMessageBox *question = window.closeQuestion();
+    ASSERT_NE(question, nullptr) << "closing while training did not ask";
+    QAbstractButton *stop = nullptr;
+    for (QAbstractButton *b : question->buttons())
+        if (b->text().contains(QLatin1String("Stop")))
+            stop = b;
+    ASSERT_NE(stop, nullptr);
+    stop->click();
+}
 
 using State = TrainingController::State;
 using test::tinyOptions;
@@ -234,6 +250,7 @@ TEST(Concurrency, ClosingTheWindowDuringACheckpointWriteKeepsEveryCheckpoint)
     // The window stays open (and responsive) until the stop checkpoint is written, says why,
     // then closes by itself.
     EXPECT_FALSE(window->close());
+    stopAndCloseWhenAsked(*window);
     EXPECT_TRUE(window->isVisible());
     EXPECT_TRUE(window->statusBar()->currentMessage().contains("saving the latest checkpoint"))
         << window->statusBar()->currentMessage().toStdString();
@@ -303,6 +320,7 @@ TEST(Concurrency, ClosingWhenTheStopCannotSaveKeepsTheWindowOpenWithTheError)
     {
         const FileSizeLimit full(1 << 20); // the loss log fits, no checkpoint file does
         EXPECT_FALSE(window.close());
+        stopAndCloseWhenAsked(window);
         ASSERT_TRUE(waitUntil([&] { return window.trainPage()->controller()->state() == State::Idle; },
                               120000));
         waitUntil([] { return false; }, 200); // the deferred close would have run by now

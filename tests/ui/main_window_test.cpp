@@ -1,12 +1,16 @@
 #include "ui/main_window.h"
 
+#include "core/engine/checkpoint/checkpoint_store.h"
+
 #include "ui/demo_locator.h"
 #include "ui/train/loss_plot.h"
 #include "ui/train/train_options_form.h"
 #include "ui/train/train_page.h"
 #include "tests/ui/ui_test_support.h"
 
+#include <QAbstractButton>
 #include <QAction>
+#include <QMessageBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
@@ -108,6 +112,83 @@ TEST(MainWindow, DestroyedWhileTrainingNeitherCrashesNorHangs)
                 static_cast<long long>(timer.elapsed()));
     EXPECT_LT(timer.elapsed(), 60000);
     EXPECT_TRUE(QDir(runs.filePath("closing/checkpoints/latest")).exists());
+}
+
+} // namespace
+} // namespace cgs::ui
+
+namespace cgs::ui {
+namespace {
+
+QAbstractButton *buttonOf(QMessageBox *box, const QString &text)
+{
+    if (box)
+        for (QAbstractButton *b : box->buttons())
+            if (b->text() == text)
+                return b;
+    return nullptr;
+}
+
+// The 12-06 walk: closing the window during training asked nothing, and after reopening,
+// Start silently began a new run (..._2) from scratch. Now closing asks, and the next start
+// offers the interrupted run back, which then continues in its own folder.
+TEST(MainWindow, ClosingWhileTrainingAsksAndTheNextStartOffersTheRunBack)
+{
+    QSettings().clear();
+    QTemporaryDir runs;
+    const cgs::TrainOptions options = test::tinyOptions(runs.path(), "day", 40, 8);
+    const QString runDir = QDir(runs.path()).filePath("day");
+    {
+        MainWindow window;
+        window.show();
+        window.trainPage()->optionsForm()->setOptions(options);
+        window.trainPage()->startTraining();
+        ASSERT_TRUE(test::waitUntil([&] { return window.trainPage()->controller()->isActive(); },
+                                    60000));
+        EXPECT_FALSE(window.close());
+        QAbstractButton *keep = buttonOf(window.closeQuestion(), QStringLiteral("Keep training"));
+        ASSERT_NE(keep, nullptr) << "closing while training did not ask";
+        keep->click();
+        test::waitUntil([] { return false; }, 200);
+        EXPECT_TRUE(window.isVisible());
+        EXPECT_TRUE(window.trainPage()->controller()->isActive()) << "Keep training stopped it";
+        EXPECT_FALSE(window.close());
+        QAbstractButton *stop =
+            buttonOf(window.closeQuestion(), QStringLiteral("Stop, save and close"));
+        ASSERT_NE(stop, nullptr);
+        stop->click();
+        ASSERT_TRUE(test::waitUntil([&] { return !window.isVisible(); }, 120000));
+    }
+    EXPECT_EQ(QSettings().value(QStringLiteral("train/interruptedRun")).toString(), runDir);
+    const qint64 stoppedAt =
+        cgs::readCheckpointInfo(QDir(runDir).filePath("checkpoints/latest").toStdString()).iteration;
+
+    MainWindow again;
+    again.show();
+    ASSERT_TRUE(test::waitUntil([&] { return again.interruptedRunOffer() != nullptr; }, 5000));
+    EXPECT_TRUE(again.interruptedRunOffer()->text().contains(QDir::toNativeSeparators(runDir)))
+        << again.interruptedRunOffer()->text().toStdString();
+    QAbstractButton *resume =
+        buttonOf(again.interruptedRunOffer(), QStringLiteral("Continue training"));
+    ASSERT_NE(resume, nullptr);
+    resume->click();
+    ASSERT_TRUE(test::waitUntil([&] { return !again.trainPage()->runDir().isEmpty(); }, 60000));
+    EXPECT_EQ(QDir::cleanPath(again.trainPage()->runDir()), QDir::cleanPath(runDir));
+    EXPECT_FALSE(QDir(runs.path()).exists(QStringLiteral("day_2"))) << "a new run was started";
+    // It goes on from where it stopped: its latest checkpoint moves past that iteration.
+    const auto latestIteration = [&]() -> qint64 {
+        try {
+            return cgs::readCheckpointInfo(
+                       QDir(runDir).filePath("checkpoints/latest").toStdString())
+                .iteration;
+        } catch (const std::exception &) {
+            return -1; // being swapped in
+        }
+    };
+    EXPECT_TRUE(test::waitUntil([&] { return latestIteration() > stoppedAt; }, 120000));
+    again.trainPage()->stopTraining();
+    ASSERT_TRUE(test::waitUntil([&] { return !again.trainPage()->controller()->isActive(); }, 120000));
+    EXPECT_FALSE(QSettings().contains(QStringLiteral("train/interruptedRun")));
 }
 
 } // namespace

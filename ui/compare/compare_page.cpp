@@ -411,9 +411,14 @@ void ComparePage::handleResult(const TranslationResult &result)
     if (!m_jobs.contains(result.id))
         return;
     const auto [row, column] = m_jobs.take(result.id);
-    if (result.ok())
+    if (result.ok()) {
         m_grid->setCell(row, column, result.output);
-    else {
+        // A damaged checkpoint replaced by an intact one: this column is not what it says.
+        if (!result.warnings.isEmpty())
+            m_banner->showMessage(ErrorBanner::Level::Warning,
+                                  tr("A checkpoint was damaged: another one was used"),
+                                  result.warnings.join(QLatin1Char('\n')));
+    } else {
         m_grid->setCellError(row, column, result.error);
         m_banner->showError(tr("A model could not translate"), result.error);
     }

@@ -221,6 +221,14 @@ void ExportPage::showSummary(const cgs::ExportSummary &summary, const QString &e
     updateButtons();
     if (!error.isEmpty())
         m_banner->showError(tr("The export could not run"), error);
+    else if (!summary.warnings.empty()) {
+        QStringList warnings;
+        for (const auto &w : summary.warnings)
+            warnings << QString::fromStdString(w);
+        m_banner->showMessage(ErrorBanner::Level::Warning,
+                              tr("Exported with a warning about the model"),
+                              warnings.join(QLatin1Char('\n')));
+    }
     for (const cgs::ExportFailure &f : summary.failures)
         new QTreeWidgetItem(m_failures, {QDir::toNativeSeparators(QString::fromStdString(f.path)),
                                          QString::fromStdString(f.reason)});

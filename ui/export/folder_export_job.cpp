@@ -62,18 +62,22 @@ cgs::ExportSummary FolderExportJob::run(
     const std::function<void(const cgs::ExportProgress &)> &report) {
     request.options.validate();
     cgs::Translator translator(request.model);
-    cgs::BatchExporter exporter(request.options,
+    cgs::BatchExportOptions options = request.options;
+    options.producer = cgs::producerOf(translator.info(), request.model.direction);
+    cgs::BatchExporter exporter(options,
                                 [&translator](const cgs::Image &in, const std::atomic<bool> &stop) {
                                     return translator.translate(in, &stop);
                                 });
     QElapsedTimer sinceReport;
     sinceReport.start();
-    return exporter.run(cancel, [&](const cgs::ExportProgress &p) {
+    cgs::ExportSummary summary = exporter.run(cancel, [&](const cgs::ExportProgress &p) {
         if (sinceReport.elapsed() >= kReportMs) {
             report(p);
             sinceReport.restart();
         }
     });
+    summary.warnings = translator.info().warnings;
+    return summary;
 }
 
 } // namespace cgs::ui

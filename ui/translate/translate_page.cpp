@@ -250,6 +250,7 @@ void TranslatePage::handleResult(const TranslationResult &result)
             entry.input = result.input;
         entry.output = result.output;
         entry.error = result.error;
+        entry.warnings = result.warnings;
         entry.seconds = result.seconds;
         entry.jobId = 0; // done
         updateItem(i);
@@ -325,6 +326,10 @@ void TranslatePage::showEntryStatus(int index)
                               .arg(entry.output.width())
                               .arg(entry.output.height())
                               .arg(entry.seconds, 0, 'f', 2));
+        if (!entry.warnings.isEmpty())
+            m_banner->showMessage(ErrorBanner::Level::Warning,
+                                  tr("Translated with a warning about the model"),
+                                  entry.warnings.join(QLatin1Char('\n')));
     }
 }
 

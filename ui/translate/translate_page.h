@@ -78,6 +78,7 @@ private:
         QImage input;
         QImage output;
         QString error;
+        QStringList warnings; // of the model load (a damaged checkpoint replaced, ...)
         double seconds = 0; // of the last translation
         int jobId = 0;
     };

@@ -68,24 +68,132 @@ std::vector<CheckpointInfo> listCheckpoints(const std::string &runDir) {
     return out;
 }
 
-void verifyCheckpointFolder(const std::string &dir) {
-    const fs::path root(dir);
+namespace {
+
+std::vector<ManifestEntry> readManifest(const fs::path &root) {
     std::string text;
     try {
         text = readFile((root / kManifestFile).string());
     } catch (const IoError &e) {
-        throw CheckpointError("Checkpoint '" + dir + "' has no readable " + kManifestFile + " (" +
-                              e.what() + "): it was not completely written");
+        throw DamagedCheckpointError("Checkpoint '" + root.string() + "' has no readable " +
+                                     kManifestFile + " (" + e.what() +
+                                     "): it was not completely written");
     }
-    for (const auto &entry : parseManifest(text, dir)) {
-        const fs::path file = root / entry.name;
-        std::error_code ec;
-        const auto size = fs::file_size(file, ec);
-        if (ec || size != entry.size || fileChecksum(file.string()) != entry.checksum)
-            throw CheckpointError("Checkpoint file '" + file.string() +
-                                  "' is missing or damaged (size or checksum differs from " +
-                                  kManifestFile + ")");
+    try {
+        return parseManifest(text, root.string());
+    } catch (const CheckpointError &e) {
+        throw DamagedCheckpointError(e.what());
     }
+}
+
+void checkEntry(const fs::path &root, const ManifestEntry &entry) {
+    const fs::path file = root / entry.name;
+    std::error_code ec;
+    const auto size = fs::file_size(file, ec);
+    if (ec)
+        throw DamagedCheckpointError("Checkpoint file '" + file.string() + "' is missing (" +
+                                     kManifestFile + " lists it)");
+    if (size != entry.size)
+        throw DamagedCheckpointError("Checkpoint file '" + file.string() + "' is damaged: " +
+                                     std::to_string(size) + " bytes, " + kManifestFile +
+                                     " recorded " + std::to_string(entry.size) + " (truncated?)");
+    std::string sum;
+    try {
+        sum = fileChecksum(file.string());
+    } catch (const IoError &e) {
+        throw DamagedCheckpointError("Checkpoint file '" + file.string() +
+                                     "' cannot be read: " + e.what());
+    }
+    if (sum != entry.checksum)
+        throw DamagedCheckpointError("Checkpoint file '" + file.string() +
+                                     "' is damaged: its checksum differs from the one " +
+                                     kManifestFile + " recorded when it was written");
+}
+
+} // namespace
+
+void writeCheckpointManifest(const std::string &dir) {
+    std::vector<ManifestEntry> entries;
+    std::error_code ec;
+    for (const auto &entry : fs::directory_iterator(dir)) {
+        const auto name = entry.path().filename().string();
+        if (name == kManifestFile || !entry.is_regular_file(ec))
+            continue;
+        syncFile(entry.path().string());
+        entries.push_back({name, fs::file_size(entry.path()), fileChecksum(entry.path().string())});
+    }
+    writeFileAtomically((fs::path(dir) / kManifestFile).string(), manifestJson(entries));
+}
+
+void verifyCheckpointFolder(const std::string &dir) {
+    const fs::path root(dir);
+    for (const auto &entry : readManifest(root))
+        checkEntry(root, entry);
+}
+
+void verifyCheckpointFiles(const std::string &dir, const std::vector<std::string> &names) {
+    const fs::path root(dir);
+    std::error_code ec;
+    if (!fs::exists(root / kManifestFile, ec)) {
+        if (readCheckpointState(dir).arch.ndf == 0)
+            return; // a generator-only model folder of an earlier build: nothing to check against
+        readManifest(root); // throws: a training checkpoint that was not completely written
+    }
+    const std::vector<ManifestEntry> entries = readManifest(root);
+    for (const auto &name : names) {
+        const auto it = std::find_if(entries.begin(), entries.end(),
+                                     [&](const ManifestEntry &e) { return e.name == name; });
+        if (it == entries.end())
+            throw DamagedCheckpointError("Checkpoint file '" + (root / name).string() +
+                                         "' is not listed in " + kManifestFile +
+                                         " (added or renamed after the checkpoint was written)");
+        checkEntry(root, *it);
+    }
+}
+
+std::string locateIntactCheckpoint(const std::string &checkpointsDir, const std::string &tag,
+                                   const std::vector<std::string> &files,
+                                   std::vector<std::string> &skipped) {
+    const fs::path root(checkpointsDir);
+    std::vector<fs::path> candidates = {root / tag, root / ("." + tag + ".old"),
+                                        root / ("." + tag + ".prev")};
+    std::error_code ec;
+    if (tag == "latest")
+        for (const auto &e : fs::directory_iterator(root, ec))
+            if (e.path().filename().string().rfind("epoch_", 0) == 0)
+                candidates.push_back(e.path());
+    std::string best;
+    std::int64_t bestIteration = -1;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        if (!fs::exists(candidates[i], ec))
+            continue;
+        try {
+            if (files.empty())
+                verifyCheckpointFolder(candidates[i].string());
+            else
+                verifyCheckpointFiles(candidates[i].string(), files);
+            // An intact <tag> is the one to load, even when loading will refuse it (another
+            // format version, other options): that is reported, never skipped silently.
+            if (i == 0)
+                return candidates[i].string();
+            const auto it = readCheckpointState(candidates[i].string()).counters.iteration;
+            if (it > bestIteration) {
+                bestIteration = it;
+                best = candidates[i].string();
+            }
+        } catch (const CheckpointError &e) {
+            skipped.push_back(e.what());
+        }
+    }
+    if (!best.empty())
+        return best;
+    if (skipped.empty())
+        throw CheckpointError("No checkpoint '" + tag + "' in '" + checkpointsDir + "'");
+    std::string list;
+    for (const auto &s : skipped)
+        list += "\n  " + s;
+    throw DamagedCheckpointError("No intact checkpoint '" + tag + "' in '" + checkpointsDir +
+                                 "':" + list);
 }
 
 } // namespace cgs

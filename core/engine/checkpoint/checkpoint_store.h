@@ -34,9 +34,37 @@ std::vector<CheckpointInfo> listCheckpoints(const std::string &runDir);
 // Reads one checkpoint folder's state.json. Throws CheckpointError naming the folder and cause.
 CheckpointInfo readCheckpointInfo(const std::string &checkpointDir);
 
+// Writes <checkpointDir>/manifest.json (atomically) listing every other file of the folder with
+// its size and checksum, after flushing each to disk: the last file a checkpoint writer writes.
+// Throws IoError naming the file.
+void writeCheckpointManifest(const std::string &checkpointDir);
+
 // Checks a training checkpoint folder against its manifest.json (size and checksum of every
-// file). Throws CheckpointError naming the missing or damaged file. Reads no tensors.
+// file). Throws DamagedCheckpointError (a CheckpointError) naming the missing or damaged file.
+// Reads no tensors.
 void verifyCheckpointFolder(const std::string &checkpointDir);
+
+// Checks the files `names` of a checkpoint folder against its manifest.json: what a reader of
+// one generator (translate, convert, eval, the studio) verifies before loading it, so that the
+// other networks and the optimizer state are not hashed (a 9-block G_A.pt, 45 MB, hashes in
+// about 40 ms on one core). A file the manifest does not list is damaged; a folder without
+// manifest.json is damaged when it is a training checkpoint (its state.json names
+// discriminators: the manifest is written last, so the save did not finish), and is accepted
+// unchecked when it is a generator-only model folder written before those got a manifest.
+// Throws DamagedCheckpointError naming the file and the cause.
+void verifyCheckpointFiles(const std::string &checkpointDir, const std::vector<std::string> &names);
+
+// The checkpoint folder to read `tag` from, under `checkpointsDir`: <tag> when its files pass
+// the check; otherwise the intact candidate with the most iterations among .<tag>.old (an
+// interrupted swap), .<tag>.prev (the copy before the newest) and, for "latest", every
+// epoch_N. `files`: the files to check (verifyCheckpointFiles); empty: every file
+// (verifyCheckpointFolder). Appends one message per damaged candidate to `skipped` (file and
+// cause), so that the caller can say what it fell back from. Throws CheckpointError when the
+// tag does not exist at all, DamagedCheckpointError, listing what was skipped, when no
+// candidate is intact.
+std::string locateIntactCheckpoint(const std::string &checkpointsDir, const std::string &tag,
+                                   const std::vector<std::string> &files,
+                                   std::vector<std::string> &skipped);
 
 // Layout of a checkpoint folder (docs/ARCHITECTURE.md), for readers outside the trainer:
 //   G_A.pt G_B.pt D_A.pt D_B.pt        torch::save of the module (keys = official keys)

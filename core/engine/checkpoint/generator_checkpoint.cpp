@@ -79,6 +79,16 @@ void writeGeneratorFolder(const fs::path &dir, ResnetGenerator &aToB, ResnetGene
     if (bToA)
         writeGenerator(dir / kGeneratorBFile, *bToA);
     writeFileAtomically((dir / kStateFile).string(), checkpointStateJson(state));
+    writeCheckpointManifest(dir.string()); // last: readers verify the generators against it
+}
+
+// A LibTorch archive that cannot be opened as one (LibTorch's "failed finding central
+// directory", "file in archive is not in a subdirectory"...): the file's bytes are damaged,
+// which is another error than a readable archive of other networks.
+bool archiveUnreadable(const std::string &message) {
+    return message.find("PytorchStreamReader") != std::string::npos ||
+           message.find("zip archive") != std::string::npos ||
+           message.find("central directory") != std::string::npos;
 }
 } // namespace
 
@@ -91,6 +101,7 @@ ResnetGenerator loadCheckpointGenerator(const std::string &checkpointDir, Direct
         throw CheckpointError("Checkpoint '" + checkpointDir + "' has no " +
                               file.filename().string() + " (it holds no " +
                               (aToB ? "A->B" : "B->A") + " generator)");
+    verifyCheckpointFiles(checkpointDir, {file.filename().string()});
     const CheckpointArch &arch = info.arch;
     ResnetGeneratorOptions options(aToB ? arch.inputNc : arch.outputNc,
                                    aToB ? arch.outputNc : arch.inputNc);
@@ -108,7 +119,13 @@ ResnetGenerator loadCheckpointGenerator(const std::string &checkpointDir, Direct
                 net->to(*stored);
         net->load(archive);
     } catch (const c10::Error &e) {
-        throw CheckpointError("Cannot load '" + file.string() + "': " + e.what_without_backtrace());
+        const std::string cause = e.what_without_backtrace();
+        if (archiveUnreadable(cause))
+            throw DamagedCheckpointError("Checkpoint file '" + file.string() +
+                                         "' is damaged or truncated: it is no longer a readable "
+                                         "LibTorch archive (" + cause.substr(0, cause.find('\n')) +
+                                         ")");
+        throw CheckpointError("Cannot load '" + file.string() + "': " + cause);
     }
     // Weights may be stored in fp16 (the bundled demo model): inference runs in fp32.
     net->to(device, torch::kFloat);

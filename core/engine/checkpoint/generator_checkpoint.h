@@ -15,13 +15,15 @@ CheckpointArch checkpointArchOf(const ResnetGenerator &generator,
                                 const NLayerDiscriminator *discriminator = nullptr);
 
 // Loads one generator of a checkpoint folder (G_A for AToB, G_B for BToA), with the
-// architecture its state.json records, onto `device`, in eval mode.
-// Throws CheckpointError naming the file and the cause.
+// architecture its state.json records, onto `device`, in eval mode. The file is first checked
+// against the folder's manifest.json (verifyCheckpointFiles).
+// Throws DamagedCheckpointError when the file differs from its manifest entry or is no
+// readable archive (truncated), CheckpointError naming the file and the cause otherwise.
 ResnetGenerator loadCheckpointGenerator(const std::string &checkpointDir, Direction direction,
                                         const torch::Device &device);
 
 // Writes a generator as a one-generator checkpoint folder that loadCheckpointGenerator and
-// Translator read (state.json + G_A.pt, written atomically); used by `cyclegan convert`.
+// Translator read (state.json + G_A.pt + manifest.json, written atomically); used by `cyclegan convert`.
 void saveGeneratorCheckpoint(const std::string &checkpointDir, ResnetGenerator &generator);
 
 // Writes both generators as one model folder (state.json, G_A.pt = aToB, G_B.pt = bToA), which

@@ -406,7 +406,12 @@ std::string RunFolder::rescuedGeneratorsDir(const std::string &tag,
                                             std::int64_t iteration) const {
     char name[32];
     std::snprintf(name, sizeof name, "_iter%08lld", static_cast<long long>(iteration));
-    return m_dir + "/rescued/" + tag + name;
+    const std::string base = m_dir + "/rescued/" + tag + name;
+    std::error_code ec;
+    std::string dir = base;
+    for (int n = 2; fs::exists(dir, ec); ++n)
+        dir = base + "_" + std::to_string(n);
+    return dir;
 }
 
 std::vector<std::string> RunFolder::previews() const {

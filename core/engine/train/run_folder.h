@@ -174,7 +174,10 @@ public:
 
     // --- rescued/
     // Where the two generators go, as a model folder, when the checkpoint `tag` after
-    // `iteration` steps could not be written (the trainer's last resort against losing them).
+    // `iteration` steps could not be written (the trainer's last resort against losing them):
+    // rescued/<tag>_iter<iteration>, or with _2, _3, ... appended when that exists already
+    // (a run restarted after a full disk reaches the same tag and iteration again), so that a
+    // rescue never overwrites an earlier one: rescued files may be the user's last copy.
     std::string rescuedGeneratorsDir(const std::string &tag, std::int64_t iteration) const;
 
 private:

@@ -53,7 +53,11 @@ RunLock::RunLock(const std::string &runDir) : m_dir(runDir) {
     }
     const std::string path = lockPath(runDir);
     for (int attempt = 0;; ++attempt) {
-        const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        // O_EXCL first, to know whether this lock made the file (a refused start removes it).
+        int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+        const bool created = fd >= 0;
+        if (fd < 0 && errno == EEXIST)
+            fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
         if (fd < 0)
             throw IoError("Cannot open the run lock '" + path + "': " + std::strerror(errno));
         // isHeld() probes with a shared lock held for an instant: a few short retries keep
@@ -91,6 +95,7 @@ RunLock::RunLock(const std::string &runDir) : m_dir(runDir) {
         if (::fstat(fd, &held) == 0 && ::stat(path.c_str(), &named) == 0 &&
             held.st_dev == named.st_dev && held.st_ino == named.st_ino) {
             m_fd = fd;
+            m_createdLockFile = created;
             break;
         }
         ::close(fd);
@@ -107,7 +112,7 @@ RunLock::~RunLock() { release(); }
 
 RunLock::RunLock(RunLock &&other) noexcept
     : m_fd(other.m_fd), m_dir(std::move(other.m_dir)), m_warning(std::move(other.m_warning)),
-      m_createdFolder(other.m_createdFolder) {
+      m_createdFolder(other.m_createdFolder), m_createdLockFile(other.m_createdLockFile) {
     other.m_fd = -1;
 }
 
@@ -118,6 +123,7 @@ RunLock &RunLock::operator=(RunLock &&other) noexcept {
         m_dir = std::move(other.m_dir);
         m_warning = std::move(other.m_warning);
         m_createdFolder = other.m_createdFolder;
+        m_createdLockFile = other.m_createdLockFile;
         other.m_fd = -1;
     }
     return *this;
@@ -139,12 +145,15 @@ bool RunLock::isHeld(const std::string &runDir) {
 void RunLock::release(Cleanup cleanup) {
     if (m_fd < 0)
         return;
-    if (cleanup == Cleanup::RemoveCreatedFolder && m_createdFolder) {
+    if (cleanup == Cleanup::RemoveCreatedFolder && (m_createdFolder || m_createdLockFile)) {
         // Still holding the lock, so no other training is using the folder: remove the lock
-        // file, then the folder only if it is empty (never anything a user put there).
+        // file this lock made (a refused start leaves no trace, also in an official run
+        // folder, which is only read), then the folder if this lock made it and it is empty
+        // (never anything a user put there).
         std::error_code ec;
         fs::remove(lockPath(m_dir), ec);
-        fs::remove(m_dir, ec); // fails, harmlessly, when not empty
+        if (m_createdFolder)
+            fs::remove(m_dir, ec); // fails, harmlessly, when not empty
     }
     ::close(m_fd); // drops the flock
     m_fd = -1;

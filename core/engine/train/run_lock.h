@@ -34,8 +34,9 @@ public:
     bool createdFolder() const { return m_createdFolder; }
     enum class Cleanup {
         KeepFolder,
-        // Also remove the lock file and the run folder if this lock created the folder and
-        // nothing else was put there (a run that failed to start leaves nothing behind).
+        // Also remove the lock file if this lock created it, and the run folder if this lock
+        // created it and nothing else was put there (a run that failed to start leaves
+        // nothing behind).
         RemoveCreatedFolder,
     };
     // Releases the lock (idempotent).
@@ -54,6 +55,7 @@ private:
     std::string m_dir;
     std::string m_warning;
     bool m_createdFolder = false;
+    bool m_createdLockFile = false;
 };
 
 } // namespace cgs

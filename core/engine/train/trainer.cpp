@@ -78,6 +78,10 @@ struct Trainer::Impl {
     double smoothedSeconds = 0;
     double lr = 0; // learning rate of the epoch in progress
     std::string resumedFrom; // checkpoint folder, when continuing a run
+    // The newest checkpoint on disk for this run: the one resumed from, then each one saved
+    // (folder and iteration); empty until there is one.
+    std::string lastCheckpoint;
+    std::int64_t lastCheckpointIteration = 0;
     std::vector<std::string> startWarnings; // damaged checkpoints skipped, no run lock
     std::mutex warningsMutex;
     std::vector<std::string> warnings; // from loader threads, drained on the training thread
@@ -105,6 +109,9 @@ struct Trainer::Impl {
     void preview(TrainingObserver &observer);
     void save(TrainingObserver &observer, const std::string &tag);
     std::string rescueGenerators(const std::string &tag);
+    // True when epoch `epoch` ends with a checkpoint (epoch_N and latest): every
+    // save_epoch_freq epochs and the last one, as the official code.
+    bool epochEndSaves(int epoch) const;
     void drainWarnings(TrainingObserver &observer);
     std::int64_t totalIterations() const {
         return epochSize * (lastEpoch - options.epochCount + 1);
@@ -259,6 +266,8 @@ void Trainer::Impl::prepareLocked() {
     if (!startFrom.empty()) {
         counters = TrainingCheckpoint::load(startFrom, *model);
         resumedFrom = startFrom;
+        lastCheckpoint = startFrom;
+        lastCheckpointIteration = counters.iteration;
     }
     if (!officialFiles.empty()) {
         loadOfficialWeightsInto(*model->netGA, officialFiles[0]);
@@ -374,8 +383,15 @@ void Trainer::Impl::oneStep(TrainingObserver &observer, std::int64_t index) {
     const std::int64_t imagesAfter = counters.iteration * globalBatch;
     if (crossed(imagesBefore, imagesAfter, options.displayFreq) && isMain())
         preview(observer);
-    if (crossed(imagesBefore, imagesAfter, options.saveLatestFreq))
+    // The last step of an epoch that ends with a checkpoint leaves `latest` to the epoch end,
+    // which writes it at this same iteration: once, not twice.
+    const bool savedAtEpochEnd = index + 1 == epochSize && epochEndSaves(counters.epoch);
+    if (crossed(imagesBefore, imagesAfter, options.saveLatestFreq) && !savedAtEpochEnd)
         save(observer, "latest");
+}
+
+bool Trainer::Impl::epochEndSaves(int epoch) const {
+    return epoch % options.saveEpochFreq == 0 || epoch == lastEpoch;
 }
 
 void Trainer::Impl::flush(TrainingObserver &observer) {
@@ -399,8 +415,15 @@ void Trainer::Impl::flush(TrainingObserver &observer) {
                 throw TrainingError("Loss " + LossValues::names()[k] + " became " +
                                     std::to_string(vec[k]) + " at iteration " +
                                     std::to_string(r.iteration) + " (epoch " +
-                                    std::to_string(r.epoch) + "); stopped, the last checkpoint " +
-                                    "is kept. Try a lower --lr.");
+                                    std::to_string(r.epoch) + "); stopped. " +
+                                    (lastCheckpoint.empty()
+                                         ? std::string("No checkpoint was written before it, so "
+                                                       "there is nothing to resume: start again")
+                                         : "The last checkpoint '" + lastCheckpoint +
+                                               "' (iteration " +
+                                               std::to_string(lastCheckpointIteration) +
+                                               ") is kept") +
+                                    ". Try a lower --lr.");
         r.secondsPerIteration = smoothedSeconds;
         r.etaSeconds = smoothedSeconds * static_cast<double>(r.totalIterations - r.iteration);
         reports.push_back(r);
@@ -460,6 +483,8 @@ void Trainer::Impl::save(TrainingObserver &observer, const std::string &tag) {
     } catch (const CheckpointError &e) {
         throw CheckpointError(e.what() + rescueGenerators(tag));
     }
+    lastCheckpoint = report.path;
+    lastCheckpointIteration = counters.iteration;
     report.tag = tag;
     report.iteration = counters.iteration;
     report.epoch = counters.epoch;
@@ -542,7 +567,7 @@ TrainSummary Trainer::run(TrainingObserver &observer, TrainControl &control) {
             d.counters.epoch += 1;
             d.counters.epochIteration = 0;
             // As the official code: latest + epoch_N every save_epoch_freq epochs (and at the end).
-            if (done % d.options.saveEpochFreq == 0 || done == d.lastEpoch) {
+            if (d.epochEndSaves(done)) {
                 d.save(observer, epochTag(done));
                 d.save(observer, "latest");
             }

@@ -25,18 +25,6 @@ std::vector<torch::nn::Module *> nets(CycleGanModel &m) {
 
 CheckpointArch archOf(const CycleGanModel &m) { return checkpointArchOf(m.netGA, &m.netDA); }
 
-void writeManifest(const fs::path &dir) {
-    std::vector<ManifestEntry> entries;
-    for (const auto &entry : fs::directory_iterator(dir)) {
-        const auto name = entry.path().filename().string();
-        if (name == kManifestFile)
-            continue;
-        syncFile(entry.path().string());
-        entries.push_back({name, fs::file_size(entry.path()), fileChecksum(entry.path().string())});
-    }
-    writeFileAtomically((dir / kManifestFile).string(), manifestJson(entries));
-}
-
 // Serializes in memory and writes the bytes ourselves: LibTorch 1.13's file writer throws
 // from its destructor when a write fails (full disk, file size limit), which terminates the
 // process instead of reporting the error; our write names the file and the errno cause.
@@ -170,7 +158,7 @@ std::string TrainingCheckpoint::save(const std::string &checkpointsDir, const st
         state.studioVersion = engineVersion();
         state.torchVersion = torchVersion();
         writeFileAtomically((tmp / kStateFile).string(), checkpointStateJson(state));
-        writeManifest(tmp);
+        writeCheckpointManifest(tmp.string());
     } catch (const c10::Error &e) {
         // LibTorch failed to serialize the training state: not a disk problem.
         fs::remove_all(tmp, ec);
@@ -239,42 +227,7 @@ std::string TrainingCheckpoint::locate(const std::string &checkpointsDir, const 
 std::string TrainingCheckpoint::locateIntact(const std::string &checkpointsDir,
                                              const std::string &tag,
                                              std::vector<std::string> &skipped) {
-    const fs::path root(checkpointsDir);
-    std::vector<fs::path> candidates = {root / tag, root / ("." + tag + ".old"),
-                                        root / ("." + tag + ".prev")};
-    std::error_code ec;
-    if (tag == "latest")
-        for (const auto &e : fs::directory_iterator(root, ec))
-            if (e.path().filename().string().rfind("epoch_", 0) == 0)
-                candidates.push_back(e.path());
-    std::string best;
-    std::int64_t bestIteration = -1;
-    for (size_t i = 0; i < candidates.size(); ++i) {
-        if (!fs::exists(candidates[i], ec))
-            continue;
-        try {
-            verify(candidates[i].string());
-            // An intact <tag> is the one to load, even when load() will refuse it (another
-            // format version, other options): that is reported, never skipped silently.
-            if (i == 0)
-                return candidates[i].string();
-            const auto it = readState(candidates[i]).counters.iteration;
-            if (it > bestIteration) {
-                bestIteration = it;
-                best = candidates[i].string();
-            }
-        } catch (const CheckpointError &e) {
-            skipped.push_back(e.what());
-        }
-    }
-    if (!best.empty())
-        return best;
-    if (skipped.empty())
-        throw CheckpointError("No checkpoint '" + tag + "' in '" + checkpointsDir + "'");
-    std::string list;
-    for (const auto &s : skipped)
-        list += "\n  " + s;
-    throw CheckpointError("No intact checkpoint '" + tag + "' in '" + checkpointsDir + "':" + list);
+    return locateIntactCheckpoint(checkpointsDir, tag, {}, skipped);
 }
 
 TrainingCounters TrainingCheckpoint::load(const std::string &dir, CycleGanModel &model) {

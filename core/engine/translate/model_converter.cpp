@@ -34,6 +34,8 @@ ConvertResult exportModel(const ExportModelRequest &request) {
     if (a.info.format != "checkpoint")
         throw CheckpointError("'" + request.input + "' is not a run or checkpoint of CycleGAN "
                               "Studio (it is " + a.info.format + "): --both needs both generators");
+    // B->A from the very checkpoint that A->B came from (it may be an intact fallback).
+    options.model = a.info.source;
     options.direction = Direction::BToA;
     LoadedGenerator b = loadGenerator(options, torch::kCPU);
     if (request.storage == WeightStorage::Float16) {

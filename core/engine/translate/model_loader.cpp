@@ -35,6 +35,25 @@ LoadedGenerator loadFromCheckpoint(const std::string &dir, Direction direction,
     return g;
 }
 
+// A run folder's checkpoint `tag` for one direction: when its generator file is damaged, the
+// newest intact copy (its .prev backup, or for "latest" the newest epoch_N), with a warning
+// that names the damaged file; DamagedCheckpointError when none is intact.
+LoadedGenerator loadFromRun(const std::string &run, const std::string &epoch, Direction direction,
+                            const torch::Device &device) {
+    const std::string asked = resolveCheckpointFolder(run, epoch); // the tag exists
+    const std::string tag = fs::path(asked).filename().string();
+    std::vector<std::string> skipped;
+    const std::string file = direction == Direction::AToB ? kGeneratorAFile : kGeneratorBFile;
+    const std::string dir = locateIntactCheckpoint(runCheckpointsDir(run), tag, {file}, skipped);
+    LoadedGenerator g = loadFromCheckpoint(dir, direction, device);
+    g.info.fellBack = !skipped.empty();
+    for (const auto &damaged : skipped)
+        g.info.warnings.push_back(damaged + "; using the intact checkpoint '" + dir +
+                                  "' (iteration " + std::to_string(g.info.iteration) +
+                                  ") instead");
+    return g;
+}
+
 } // namespace
 
 LoadedGenerator loadGenerator(const TranslatorOptions &requested, const torch::Device &device) {
@@ -65,10 +84,26 @@ LoadedGenerator loadGenerator(const TranslatorOptions &requested, const torch::D
         g.net = loadOfficialGenerator(options.model, device, &g.info.format);
         g.info.source = options.model;
         break;
+    case ModelKind::Run:
+        g = loadFromRun(options.model, options.epoch, options.direction, device);
+        break;
     default: // ours, or an error naming what was expected
         g = loadFromCheckpoint(resolveCheckpointFolder(options.model, options.epoch),
                                options.direction, device);
     }
+    // One generator whatever the direction: say so when the other direction was asked for.
+    const bool oneGenerator = location.kind == ModelKind::OfficialFile ||
+                              location.kind == ModelKind::OfficialModel ||
+                              location.kind == ModelKind::CheckpointFile;
+    const Direction own = location.kind == ModelKind::CheckpointFile ? location.fileDirection
+                                                                     : Direction::AToB;
+    if (oneGenerator && options.direction != own)
+        g.info.warnings.push_back(
+            "'" + options.model + "' holds one generator, which translates in its own direction (" +
+            (own == Direction::AToB ? "A->B" : "B->A") + "); the direction " +
+            (options.direction == Direction::AToB ? "AtoB" : "BtoA") +
+            " asked for is ignored (a run folder or a model folder with both generators has both "
+            "directions)");
     fillFromGenerator(g.info, g.net);
     return g;
 }

@@ -76,6 +76,14 @@ struct Translator::Impl {
     Image run(const Image &input, const std::atomic<bool> *cancel, FrameSequence *sequence) const;
 };
 
+std::string producerOf(const ModelInfo &info, Direction direction) {
+    std::string text = info.source;
+    if (!info.tag.empty() || info.iteration >= 0)
+        text += " [" + (info.tag.empty() ? std::string("-") : info.tag) +
+                (info.iteration >= 0 ? ", iteration " + std::to_string(info.iteration) : "") + "]";
+    return text + (direction == Direction::AToB ? " AtoB" : " BtoA");
+}
+
 Translator::Translator(const TranslatorOptions &options) : m_impl(std::make_unique<Impl>()) {
     if (options.maxTilePixels < 0 || options.tileOverlap < 0)
         throw ConfigError("Tile size and tile overlap must be >= 0");

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace cgs {
 
@@ -35,7 +36,19 @@ struct ModelInfo {
     int outputNc = 3;
     std::string tag; // checkpoint tag, if any
     std::int64_t iteration = -1;
+    // What the user should know about the load: the damaged checkpoint file that a run's
+    // newest intact checkpoint replaced, the direction a one-generator file ignores. Shown
+    // by the front ends as warnings; empty when there is nothing to say.
+    std::vector<std::string> warnings;
+    // True when the checkpoint asked for was damaged and an intact copy was loaded instead
+    // (its tag and iteration are above, the damaged file is named in warnings).
+    bool fellBack = false;
 };
+
+// What made an output, as an export folder records it (core/imageio/export_record.h): the
+// weights' file or folder, the checkpoint tag and iteration when there are any, and the
+// direction: "runs/h2z/checkpoints/latest [latest, iteration 5000] AtoB".
+std::string producerOf(const ModelInfo &info, Direction direction);
 
 // Applies a trained generator to images at their own size. Usage:
 //

@@ -57,6 +57,21 @@ TEST_F(DownloadCliTest, DownloadsAModelAndPrintsItsPath) {
     ASSERT_EQ(listed.code, 0);
     EXPECT_TRUE(listed.out.contains(QRegularExpression("style_monet +photo \u2192 Monet +downloaded")))
         << listed.out.toStdString();
+    // Columns are padded by characters, not UTF-8 bytes: "photo → Cézanne" (2 characters of
+    // 2 and 3 bytes) does not shift its row; "downloaded" starts in one column.
+    int entries = 0;
+    for (const QString &line : listed.out.split(QLatin1Char('\n'))) {
+        if (!line.startsWith(QLatin1String("  ")) || line.size() < 28)
+            continue;
+        ++entries;
+        EXPECT_EQ(line.at(26), QLatin1Char(' ')) << line.toStdString();
+        EXPECT_NE(line.at(27), QLatin1Char(' ')) << line.toStdString();
+        if (line.contains(QLatin1String("downloaded")))
+            EXPECT_EQ(line.indexOf(QLatin1String("downloaded")), 62) << line.toStdString();
+    }
+    EXPECT_GT(entries, 20);
+    EXPECT_TRUE(listed.out.contains(QRegularExpression(QString::fromUtf8("\n  style_cezanne {12}photo \u2192 C\u00e9zanne\n"))))
+        << listed.out.toStdString();
 }
 
 TEST_F(DownloadCliTest, DownloadsAndUnpacksADataset) {

@@ -313,3 +313,43 @@ TEST_F(BatchExportTest, ValidatesOptions) {
 
 } // namespace
 } // namespace cgs
+
+namespace cgs {
+namespace {
+
+// The 12-06 walk: exporting again into the same folder with a different model reported
+// "0 written, 28 skipped", keeping the other model's results as if they were this one's.
+TEST_F(BatchExportTest, AnOutputOfAnotherModelIsNotSkippedAsDone) {
+    image("a.png", 12, 8);
+    image("b.png", 12, 8);
+    BatchExportOptions o;
+    o.producer = "runs/h2z/checkpoints/latest [latest, iteration 8] AtoB";
+    ExportSummary s = run(o);
+    ASSERT_EQ(s.progress.translated, 2);
+    EXPECT_TRUE(fs::exists(out(".cyclegan-export.json")));
+    s = run(o); // the same model again: its own outputs are done
+    EXPECT_EQ(s.progress.skipped, 2);
+    EXPECT_EQ(s.progress.failed, 0);
+    const std::string before = readBytes(out("a.png"));
+    BatchExportOptions other = o;
+    other.producer = "runs/h2z/checkpoints/latest [latest, iteration 8] BtoA";
+    s = run(other);
+    EXPECT_EQ(s.progress.skipped, 0);
+    EXPECT_EQ(s.progress.failed, 2);
+    ASSERT_EQ(s.failures.size(), 2u);
+    EXPECT_NE(s.failures[0].reason.find("exists, made by another model (" + o.producer + ")"),
+              std::string::npos)
+        << s.failures[0].reason;
+    EXPECT_EQ(readBytes(out("a.png")), before); // kept
+    other.overwrite = true;
+    s = run(other);
+    EXPECT_EQ(s.progress.translated, 2);
+    other.overwrite = false;
+    EXPECT_EQ(run(other).progress.skipped, 2); // now recorded as the other model's
+    // Outputs nobody recorded (an earlier build, another tool) are skipped as before.
+    fs::remove(out(".cyclegan-export.json"));
+    EXPECT_EQ(run(o).progress.skipped, 2);
+}
+
+} // namespace
+} // namespace cgs

@@ -80,8 +80,10 @@ TEST(DatasetScan, DomainFolderFollowsPhaseOrExplicitDirs) {
 
 TEST(DatasetScan, ScanDomainCapsAtMaxDatasetSize) {
     TempDir dir;
-    for (const char *name : {"trainA/3.jpg", "trainA/1.jpg", "trainA/2.jpg", "trainB/x.png"})
-        test::writeFile(dir.file(name), "x");
+    // Only the signature matters to the scan (the decoder reads the rest).
+    for (const char *name : {"trainA/3.jpg", "trainA/1.jpg", "trainA/2.jpg"})
+        test::writeFile(dir.file(name), "\xFF\xD8\xFF\xE0");
+    test::writeFile(dir.file("trainB/x.png"), "\x89PNG\r\n\x1a\n");
     TrainOptions o;
     o.dataroot = dir.path();
     EXPECT_EQ(scanDomain(o, Domain::A).size(), 3u);
@@ -89,6 +91,32 @@ TEST(DatasetScan, ScanDomainCapsAtMaxDatasetSize) {
     const std::vector<std::string> expected{dir.file("trainA/1.jpg"), dir.file("trainA/2.jpg")};
     EXPECT_EQ(scanDomain(o, Domain::A), expected);
     EXPECT_EQ(scanDomain(o, Domain::B).size(), 1u);
+}
+
+// Files that are no images are left out before counting (the steps per epoch count images
+// that can be trained on), each named with the cause; a domain with none left is refused.
+TEST(DatasetScan, ScanDomainLeavesOutFilesThatAreNoImages) {
+    TempDir dir;
+    test::writeFile(dir.file("trainA/1.jpg"), "\xFF\xD8\xFF\xE0");
+    test::writeFile(dir.file("trainA/2.jpg"), "<!DOCTYPE html><html></html>");
+    test::writeFile(dir.file("trainA/3.png"), "");
+    test::writeFile(dir.file("trainB/x.png"), "PK\x03\x04zip");
+    TrainOptions o;
+    o.dataroot = dir.path();
+    o.maxDatasetSize = 1; // counts the images that are left
+    std::vector<std::string> leftOut;
+    EXPECT_EQ(scanDomain(o, Domain::A, &leftOut), std::vector<std::string>{dir.file("trainA/1.jpg")});
+    ASSERT_EQ(leftOut.size(), 2u);
+    EXPECT_EQ(leftOut[0], "Cannot read image '" + dir.file("trainA/2.jpg") +
+                              "': not an image in a supported format (JPEG, PNG, BMP, TIFF, "
+                              "WebP): unknown content (left out of the dataset)");
+    EXPECT_EQ(leftOut[1], "Cannot read image '" + dir.file("trainA/3.png") +
+                              "': file is empty (0 bytes) (left out of the dataset)");
+    const std::string message = datasetError([&] { scanDomain(o, Domain::B); });
+    EXPECT_NE(message.find("has no readable image: all 1 image files were refused"),
+              std::string::npos)
+        << message;
+    EXPECT_NE(message.find("looks like ZIP archive"), std::string::npos) << message;
 }
 
 TEST(DatasetScan, KoreanAndSpacedNamesAreListed) {

@@ -6,6 +6,8 @@
 #include "tests/core/imageio/test_util.h"
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
 #include <opencv2/imgcodecs.hpp>
 
 #include <chrono>
@@ -142,8 +144,10 @@ TEST_F(FolderSourceTest, RandomBDiffersFromSerialB) {
     EXPECT_EQ(seen.size(), 3u);
 }
 
+// A file that looks like an image but cannot be decoded (its header is damaged) is found out
+// only when it is read: the next readable file stands in, with one warning.
 TEST_F(FolderSourceTest, UnreadableFileIsSkippedWithOneWarning) {
-    test::writeFile(a(1), "this is not a PNG");
+    test::writeFile(a(1), std::string("\x89PNG\r\n\x1a\n") + "this is not a PNG");
     FolderSource source(options(2, true));
     std::mutex mutex;
     std::vector<std::string> warnings;
@@ -162,7 +166,22 @@ TEST_F(FolderSourceTest, UnreadableFileIsSkippedWithOneWarning) {
     std::lock_guard<std::mutex> lock(mutex);
     ASSERT_EQ(warnings.size(), 1u);
     EXPECT_NE(warnings[0].find("'" + a(1) + "'"), std::string::npos) << warnings[0];
-    EXPECT_NE(warnings[0].find("not an image"), std::string::npos) << warnings[0];
+    EXPECT_NE(warnings[0].find("damaged PNG header"), std::string::npos) << warnings[0];
+}
+
+// A file that is no image at all is left out when the folders are scanned: it is not counted
+// in the dataset's size (nor in the steps per epoch), and the first warning handler hears of it.
+TEST_F(FolderSourceTest, FileThatIsNoImageIsLeftOutOfTheCount) {
+    test::writeFile(a(1), "this is not a PNG");
+    FolderSource source(options(2, true));
+    EXPECT_EQ(source.sizeA(), 4);
+    EXPECT_EQ(std::count(source.filesA().begin(), source.filesA().end(), a(1)), 0);
+    ASSERT_EQ(source.leftOut().size(), 1u);
+    std::vector<std::string> warnings;
+    source.setWarningHandler([&](const std::string &m) { warnings.push_back(m); });
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_NE(warnings[0].find("'" + a(1) + "': not an image"), std::string::npos) << warnings[0];
+    EXPECT_NE(warnings[0].find("left out of the dataset"), std::string::npos) << warnings[0];
 }
 
 // The 132-byte file that made OpenCV's DICOM reader abort the process is skipped like
@@ -176,7 +195,8 @@ TEST_F(FolderSourceTest, DicomFileNamedPngIsSkippedNamingTheFormat) {
         std::lock_guard<std::mutex> lock(mutex);
         warnings.push_back(m);
     });
-    for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(source.size(), 4); // left out when scanned
+    for (int i = 0; i < source.size(); ++i)
         EXPECT_NE(source.pair(1, i).pathA, a(2));
     std::lock_guard<std::mutex> lock(mutex);
     ASSERT_EQ(warnings.size(), 1u);
@@ -187,14 +207,24 @@ TEST_F(FolderSourceTest, DicomFileNamedPngIsSkippedNamingTheFormat) {
 }
 
 TEST_F(FolderSourceTest, DomainWithNoReadableFileThrows) {
-    for (int i = 0; i < 3; ++i)
-        test::writeFile(b(i), "");
+    for (int i = 0; i < 3; ++i) // damaged PNG headers: found out when decoded
+        test::writeFile(b(i), "\x89PNG\r\n\x1a\n");
     FolderSource source(options(2));
     try {
         source.pair(1, 0);
         FAIL() << "no DatasetError";
     } catch (const DatasetError &e) {
         EXPECT_NE(std::string(e.what()).find("No image of domain B in '" + m_dir.file("trainB")),
+                  std::string::npos)
+            << e.what();
+    }
+    for (int i = 0; i < 3; ++i) // empty files: refused when scanned
+        test::writeFile(b(i), "");
+    try {
+        FolderSource refused(options(2));
+        FAIL() << "no DatasetError";
+    } catch (const DatasetError &e) {
+        EXPECT_NE(std::string(e.what()).find("'" + m_dir.file("trainB") + "' has no readable image"),
                   std::string::npos)
             << e.what();
     }

@@ -2,6 +2,7 @@
 
 #include "core/engine/error.h"
 #include "core/imageio/image_codec.h"
+#include "core/imageio/image_header.h"
 #include "tests/core/imageio/foreign_images.h"
 #include "tests/core/imageio/test_util.h"
 
@@ -156,6 +157,54 @@ TEST(ImageGate, PngThatAlsoSpellsDicmAt128DecodesAsPng) {
     const Image image = decodeImage(bytesOf(bytes), bytes.size(), "dicm.png");
     EXPECT_EQ(image.width, 4);
     EXPECT_EQ(image.height, 3);
+}
+
+} // namespace
+} // namespace cgs
+
+namespace cgs {
+namespace {
+
+// A still-image decoder cannot read an animation (OpenCV's WebP reader says "corrupt"): the
+// VP8X header's animation flag is recognised and named before any decoder runs.
+TEST(ImageGate, AnimatedWebpIsNamedAsAnAnimation) {
+    auto le32 = [](std::uint32_t v) {
+        return std::string{static_cast<char>(v & 0xFF), static_cast<char>((v >> 8) & 0xFF),
+                           static_cast<char>((v >> 16) & 0xFF), static_cast<char>(v >> 24)};
+    };
+    // VP8X: flags (animation 0x02), 3 reserved bytes, width - 1 and height - 1 in 24 bits.
+    const std::string vp8x = std::string("VP8X") + le32(10) + std::string("\x02\0\0\0", 4) +
+                             std::string("\x3F\0\0\x1F\0\0", 6); // 64 x 32
+    const std::string anim = std::string("ANIM") + le32(6) + std::string(6, '\0');
+    const std::string body = "WEBP" + vp8x + anim;
+    const std::string file = "RIFF" + le32(static_cast<std::uint32_t>(body.size())) + body;
+    const ImageHeader header = probeImageHeader(bytesOf(file), file.size());
+    EXPECT_EQ(header.format, ImageFormat::Webp);
+    EXPECT_TRUE(header.animated);
+    EXPECT_EQ(header.width, 64);
+    EXPECT_EQ(header.height, 32);
+    EXPECT_EQ(datasetError([&] { decodeImage(bytesOf(file), file.size(), "clip.webp"); }),
+              "Cannot read image 'clip.webp': animated WebP: only still images can be read "
+              "(save one frame as PNG or as a still WebP)");
+    // The same header without the flag is a still image as far as the gate goes.
+    std::string still = file;
+    still[20] = 0;
+    EXPECT_FALSE(probeImageHeader(bytesOf(still), still.size()).animated);
+    EXPECT_NO_THROW(admitEncodedImage(bytesOf(still), still.size(), "still.webp"));
+}
+
+// A PNG cut short is refused by its chunk structure, before libpng reads it (which would
+// print "Not enough image data" on its own).
+TEST(ImageGate, PngCutShortIsFoundFromItsChunks) {
+    cv::Mat mat(24, 32, CV_8UC3, cv::Scalar(10, 200, 30));
+    std::vector<std::uint8_t> png;
+    ASSERT_TRUE(cv::imencode(".png", mat, png));
+    EXPECT_TRUE(pngChunksComplete(png.data(), png.size()));
+    EXPECT_FALSE(pngChunksComplete(png.data(), png.size() - 12)); // no IEND
+    EXPECT_FALSE(pngChunksComplete(png.data(), png.size() / 2));
+    EXPECT_NE(datasetError([&] { decodeImage(png.data(), png.size() / 2, "cut.png"); })
+                  .find("truncated or corrupt PNG data (the file ends before the image does)"),
+              std::string::npos);
 }
 
 } // namespace

@@ -153,3 +153,99 @@ TEST_F(CheckpointStoreTest, OfficialEpochTagsAndWeightFiles) {
 
 } // namespace
 } // namespace cgs
+
+namespace cgs {
+namespace {
+
+class CheckpointVerifyTest : public test::TempDirTest {
+protected:
+    CheckpointVerifyTest() : TempDirTest("checkpoint_verify") {}
+    // A model folder of both generators (as `cyclegan convert --both` writes it).
+    std::string model(const fs::path &dir) {
+        ResnetGenerator a(ResnetGeneratorOptions(3, 3).ngf(4).n_blocks(6));
+        ResnetGenerator b(ResnetGeneratorOptions(3, 3).ngf(4).n_blocks(6));
+        saveModelFolder(dir.string(), a, b);
+        return dir.string();
+    }
+    static void flipMiddleByte(const fs::path &file) {
+        std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekg(static_cast<std::streamoff>(fs::file_size(file) / 2));
+        const char c = static_cast<char>(f.get());
+        f.seekp(static_cast<std::streamoff>(fs::file_size(file) / 2));
+        f.put(static_cast<char>(c ^ 0x01));
+    }
+    template <class F> static std::string messageOf(F &&f) {
+        try {
+            f();
+        } catch (const DamagedCheckpointError &e) {
+            return e.what();
+        }
+        return "(no DamagedCheckpointError)";
+    }
+};
+
+TEST_F(CheckpointVerifyTest, GeneratorFoldersHaveAManifestThatLoadingChecks) {
+    const std::string dir = model(m_dir / "m");
+    EXPECT_TRUE(fs::exists(fs::path(dir) / kManifestFile));
+    EXPECT_NO_THROW(verifyCheckpointFiles(dir, {kGeneratorAFile}));
+    flipMiddleByte(fs::path(dir) / kGeneratorAFile); // one bit: same size, other weights
+    const std::string message =
+        messageOf([&] { loadCheckpointGenerator(dir, Direction::AToB, torch::kCPU); });
+    EXPECT_NE(message.find("Checkpoint file '" + dir + "/G_A.pt' is damaged: its checksum"),
+              std::string::npos)
+        << message;
+}
+
+TEST_F(CheckpointVerifyTest, ATruncatedFileGetsOurMessageWithOrWithoutAManifest) {
+    const std::string dir = model(m_dir / "m");
+    const fs::path file = fs::path(dir) / kGeneratorAFile;
+    fs::resize_file(file, fs::file_size(file) - 100);
+    EXPECT_NE(messageOf([&] { loadCheckpointGenerator(dir, Direction::AToB, torch::kCPU); })
+                  .find("(truncated?)"),
+              std::string::npos);
+    // A model folder of an earlier build has no manifest: LibTorch's "failed finding central
+    // directory" becomes a damaged-checkpoint message naming the file.
+    fs::remove(fs::path(dir) / kManifestFile);
+    const std::string message =
+        messageOf([&] { loadCheckpointGenerator(dir, Direction::AToB, torch::kCPU); });
+    EXPECT_EQ(message.rfind("Checkpoint file '" + file.string() + "' is damaged or truncated", 0),
+              0u)
+        << message;
+}
+
+TEST_F(CheckpointVerifyTest, ATrainingCheckpointWithoutManifestIsDamaged) {
+    const std::string dir = model(m_dir / "m");
+    fs::remove(fs::path(dir) / kManifestFile);
+    EXPECT_NO_THROW(verifyCheckpointFiles(dir, {kGeneratorAFile})); // generator-only: legacy
+    // Discriminators in state.json make it a training checkpoint, whose manifest is written
+    // last: without one, the save did not finish.
+    CheckpointState state = readCheckpointState(dir);
+    state.arch.ndf = 4;
+    state.arch.nLayersD = 3;
+    std::ofstream(fs::path(dir) / kStateFile) << checkpointStateJson(state);
+    EXPECT_THROW(verifyCheckpointFiles(dir, {kGeneratorAFile}), DamagedCheckpointError);
+}
+
+TEST_F(CheckpointVerifyTest, ARunFallsBackToItsNewestIntactCheckpoint) {
+    const std::string root = runCheckpointsDir((m_dir / "run").string());
+    model(fs::path(root) / "epoch_0001");
+    model(fs::path(root) / "latest");
+    flipMiddleByte(fs::path(root) / "latest" / kGeneratorBFile);
+    std::vector<std::string> skipped;
+    // G_A of latest is intact: it is the one to read for A->B.
+    EXPECT_EQ(locateIntactCheckpoint(root, "latest", {kGeneratorAFile}, skipped),
+              root + "/latest");
+    EXPECT_TRUE(skipped.empty());
+    EXPECT_EQ(locateIntactCheckpoint(root, "latest", {kGeneratorBFile}, skipped),
+              root + "/epoch_0001");
+    ASSERT_EQ(skipped.size(), 1u);
+    EXPECT_NE(skipped[0].find(root + "/latest/G_B.pt' is damaged"), std::string::npos);
+    // An epoch tag has no other copy to fall back to.
+    flipMiddleByte(fs::path(root) / "epoch_0001" / kGeneratorBFile);
+    skipped.clear();
+    EXPECT_THROW(locateIntactCheckpoint(root, "epoch_0001", {kGeneratorBFile}, skipped),
+                 DamagedCheckpointError);
+}
+
+} // namespace
+} // namespace cgs

@@ -357,3 +357,23 @@ TEST_F(RunFolderTest, PreviewNamesGiveEpochAndIteration) {
 
 } // namespace
 } // namespace cgs
+
+namespace cgs {
+namespace {
+
+// Rescued generators may be the user's last copy of a training: a second rescue at the same
+// tag and iteration (the same command run again after a full disk) goes beside the first.
+TEST_F(RunFolderTest, ARescueNeverReusesTheFolderOfAnEarlierOne) {
+    const RunFolder folder = this->folder();
+    const std::string first = folder.rescuedGeneratorsDir("epoch_0001", 8);
+    EXPECT_EQ(first, (m_dir / "run/rescued/epoch_0001_iter00000008").string());
+    std::filesystem::create_directories(first);
+    EXPECT_EQ(folder.rescuedGeneratorsDir("epoch_0001", 8), first + "_2");
+    std::filesystem::create_directories(first + "_2");
+    EXPECT_EQ(folder.rescuedGeneratorsDir("epoch_0001", 8), first + "_3");
+    EXPECT_EQ(folder.rescuedGeneratorsDir("latest", 8),
+              (m_dir / "run/rescued/latest_iter00000008").string());
+}
+
+} // namespace
+} // namespace cgs

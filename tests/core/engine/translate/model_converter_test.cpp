@@ -75,9 +75,7 @@ TEST_F(ModelConverterTest, OfficialToOursToOfficialIsExact) {
 TEST_F(ModelConverterTest, PicksGeneratorOfDirection) {
     torch::manual_seed(1);
     ResnetGenerator a(ResnetGeneratorOptions().ngf(2).n_blocks(1)), b(a->options());
-    saveGeneratorCheckpoint(path("ckpt"), a);
-    saveGeneratorCheckpoint(path("tmp"), b);
-    fs::copy_file(path("tmp/G_A.pt"), path("ckpt/G_B.pt"));
+    saveModelFolder(path("ckpt"), a, b);
     convert(path("ckpt"), path("b.pth"), Direction::BToA);
     const StateDict sd = readStateDictFile(path("b.pth"));
     EXPECT_TRUE(torch::equal(sd[0].second, b->named_parameters()["model.1.weight"]));
