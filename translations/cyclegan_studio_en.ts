@@ -385,6 +385,40 @@
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Tiles: %1 px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smaller tiles (Ctrl+−, or the mouse wheel over the grid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger tiles (Ctrl++, or the mouse wheel over the grid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiles as large as the page allows; click a tile to see it large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Checkpoint: %2
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A checkpoint was damaged: another one was used</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::DatasetOverviewPanel</name>
@@ -664,6 +698,10 @@
         <source>Working on %1…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Exported with a warning about the model</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::FailureSummary</name>
@@ -888,6 +926,42 @@
         <source>&lt;h3&gt;CycleGAN Studio&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Train&lt;/b&gt;: choose a dataroot with trainA/ and trainB/ (or two folders), then Start. Curves and previews follow the run; Stop saves it, Resume run… continues it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Translate&lt;/b&gt;: drop or open images (Ctrl+O) and pick a run as the model. &lt;b&gt;Compare&lt;/b&gt;: checkpoints side by side. &lt;b&gt;Export&lt;/b&gt;: whole folders.&lt;/p&gt;&lt;p&gt;Shortcuts: Ctrl+1…4 pages, Ctrl+O open images, Ctrl+Shift+O resume a run, on the Train page Ctrl+R start, Ctrl+P pause, Ctrl+. stop.&lt;/p&gt;&lt;p&gt;The command line does the same headless: &lt;tt&gt;cyclegan --help&lt;/tt&gt;, &lt;tt&gt;man cyclegan&lt;/tt&gt;.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Training is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A training is running. Stop it now and close? The current step is finished and the latest checkpoint saved; the next start offers to continue it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop, save and close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue the interrupted training?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The training of %1 was stopped when the studio closed, after epoch %2 of %3 (iteration %4). Continue it where it stopped?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::MetricsPlot</name>
@@ -1110,6 +1184,34 @@
     </message>
     <message>
         <source>“%1” is in the trash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cgs::ui::TileViewer</name>
+    <message>
+        <source>◀ Previous column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next column ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← → columns, ↑ ↓ inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Input %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not translated (yet)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1457,6 +1559,10 @@ From then on, Resume run… continues it here.</source>
     <message>
         <source>%1 could not be translated:
 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Translated with a warning about the model</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

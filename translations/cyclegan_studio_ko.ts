@@ -384,6 +384,42 @@
         <source>Remove</source>
         <translation>제거</translation>
     </message>
+    <message>
+        <source>Tiles: %1 px</source>
+        <translation>타일: %1 px</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>맞춤</translation>
+    </message>
+    <message>
+        <source>Smaller tiles (Ctrl+−, or the mouse wheel over the grid)</source>
+        <translation>타일 작게 (Ctrl+−, 또는 격자 위에서 마우스 휠)</translation>
+    </message>
+    <message>
+        <source>Larger tiles (Ctrl++, or the mouse wheel over the grid)</source>
+        <translation>타일 크게 (Ctrl++, 또는 격자 위에서 마우스 휠)</translation>
+    </message>
+    <message>
+        <source>Tiles as large as the page allows; click a tile to see it large</source>
+        <translation>페이지가 허용하는 만큼 큰 타일; 타일을 클릭하면 크게 봅니다</translation>
+    </message>
+    <message>
+        <source>%1
+Checkpoint: %2
+%3</source>
+        <translation>%1
+체크포인트: %2
+%3</translation>
+    </message>
+    <message>
+        <source>the model file</source>
+        <translation>모델 파일</translation>
+    </message>
+    <message>
+        <source>A checkpoint was damaged: another one was used</source>
+        <translation>체크포인트가 손상되어 다른 체크포인트를 사용했습니다</translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::DatasetOverviewPanel</name>
@@ -661,6 +697,10 @@
         <source>Working on %1…</source>
         <translation>%1 처리 중…</translation>
     </message>
+    <message>
+        <source>Exported with a warning about the model</source>
+        <translation>모델에 관한 경고와 함께 내보냈습니다</translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::FailureSummary</name>
@@ -885,6 +925,42 @@
         <source>&lt;h3&gt;CycleGAN Studio&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Train&lt;/b&gt;: choose a dataroot with trainA/ and trainB/ (or two folders), then Start. Curves and previews follow the run; Stop saves it, Resume run… continues it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Translate&lt;/b&gt;: drop or open images (Ctrl+O) and pick a run as the model. &lt;b&gt;Compare&lt;/b&gt;: checkpoints side by side. &lt;b&gt;Export&lt;/b&gt;: whole folders.&lt;/p&gt;&lt;p&gt;Shortcuts: Ctrl+1…4 pages, Ctrl+O open images, Ctrl+Shift+O resume a run, on the Train page Ctrl+R start, Ctrl+P pause, Ctrl+. stop.&lt;/p&gt;&lt;p&gt;The command line does the same headless: &lt;tt&gt;cyclegan --help&lt;/tt&gt;, &lt;tt&gt;man cyclegan&lt;/tt&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CycleGAN Studio&lt;/h3&gt;&lt;p&gt;&lt;b&gt;학습&lt;/b&gt;: trainA/와 trainB/가 있는 dataroot(또는 두 폴더)를 고른 뒤 시작을 누르세요. 곡선과 미리보기가 실행을 따라갑니다; 중지는 실행을 저장하고, 실행 재개…는 이어서 학습합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;변환&lt;/b&gt;: 이미지를 끌어다 놓거나 열고(Ctrl+O) 실행을 모델로 고르세요. &lt;b&gt;비교&lt;/b&gt;: 체크포인트를 나란히. &lt;b&gt;내보내기&lt;/b&gt;: 폴더 전체.&lt;/p&gt;&lt;p&gt;단축키: Ctrl+1…4 페이지, Ctrl+O 이미지 열기, Ctrl+Shift+O 실행 재개, 학습 페이지에서 Ctrl+R 시작, Ctrl+P 일시 정지, Ctrl+. 중지.&lt;/p&gt;&lt;p&gt;명령줄도 화면 없이 같은 일을 합니다: &lt;tt&gt;cyclegan --help&lt;/tt&gt;, &lt;tt&gt;man cyclegan&lt;/tt&gt;.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Training is running</source>
+        <translation>학습 중입니다</translation>
+    </message>
+    <message>
+        <source>A training is running. Stop it now and close? The current step is finished and the latest checkpoint saved; the next start offers to continue it.</source>
+        <translation>학습이 진행 중입니다. 지금 멈추고 닫을까요? 현재 단계를 마치고 최신 체크포인트를 저장합니다. 다음에 시작할 때 이어서 학습할 수 있도록 안내합니다.</translation>
+    </message>
+    <message>
+        <source>Stop, save and close</source>
+        <translation>멈추고 저장한 뒤 닫기</translation>
+    </message>
+    <message>
+        <source>Keep training</source>
+        <translation>학습 계속</translation>
+    </message>
+    <message>
+        <source>Continue the interrupted training?</source>
+        <translation>중단된 학습을 이어서 할까요?</translation>
+    </message>
+    <message>
+        <source>The training of %1 was stopped when the studio closed, after epoch %2 of %3 (iteration %4). Continue it where it stopped?</source>
+        <translation>%1의 학습은 스튜디오를 닫을 때 에포크 %2/%3 (반복 %4) 이후 멈췄습니다. 멈춘 곳에서 이어서 할까요?</translation>
+    </message>
+    <message>
+        <source>Continue training</source>
+        <translation>학습 이어서 하기</translation>
+    </message>
+    <message>
+        <source>Show the run</source>
+        <translation>실행 보기</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>나중에</translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::MetricsPlot</name>
@@ -1108,6 +1184,35 @@
     <message>
         <source>“%1” is in the trash.</source>
         <translation>“%1”을(를) 휴지통으로 옮겼습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>cgs::ui::TileViewer</name>
+    <message>
+        <source>◀ Previous column</source>
+        <translation>◀ 이전 열</translation>
+    </message>
+    <message>
+        <source>Next column ▶</source>
+        <translation>다음 열 ▶</translation>
+    </message>
+    <message>
+        <source>← → columns, ↑ ↓ inputs</source>
+        <translation>← → 열, ↑ ↓ 입력</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>%1
+Input %2 of %3</source>
+        <translation>%1
+입력 %2/%3</translation>
+    </message>
+    <message>
+        <source>Not translated (yet)</source>
+        <translation>(아직) 변환되지 않음</translation>
     </message>
 </context>
 <context>
@@ -1458,6 +1563,10 @@ cyclegan train --dataroot &lt;data&gt; --name %1 --checkpoints_dir %2 --continue
 %2</source>
         <translation>%1을(를) 변환할 수 없습니다:
 %2</translation>
+    </message>
+    <message>
+        <source>Translated with a warning about the model</source>
+        <translation>모델에 관한 경고와 함께 변환했습니다</translation>
     </message>
 </context>
 <context>

@@ -2,13 +2,17 @@
 
 #include <algorithm>
 
+#include <QApplication>
 #include <QGraphicsPixmapItem>
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
 #include <QPainter>
+#include <QHelpEvent>
+#include <QMouseEvent>
 #include <QResizeEvent>
 #include <QTimer>
+#include <QToolTip>
 #include <QWheelEvent>
 
 namespace cgs::ui {
@@ -72,9 +76,67 @@ void CompareGrid::reset(const QStringList &modelHeaders, const QVector<QImage> &
     const int rows = static_cast<int>(inputs.size());
     const QSizeF cells(columns * (w + kGap) - kGap, std::max(0, rows * (h + kGap) - kGap));
     m_scene->setSceneRect(QRectF(cellOrigin(0, 0), cells).adjusted(-kGap, -kGap, kGap, kGap));
+    m_zoom = 1.0;
+    applyZoom();
+}
+
+void CompareGrid::applyZoom()
+{
+    const QRectF scene = m_scene->sceneRect();
+    const QSize view = viewport()->size();
+    if (scene.isEmpty() || view.isEmpty() || m_cellSize.isEmpty())
+        return;
+    // "Fit": every column when the tiles stay at least kMinTile wide, else the rows fill the
+    // height (the columns scroll), and never smaller than kMinTile where the images are.
+    const double fitAll = std::min(view.width() / scene.width(), view.height() / scene.height());
+    const double fitHeight = view.height() / scene.height();
+    double fit = std::max(fitAll, std::min(fitHeight, 1.0));
+    fit = std::max(fit, std::min(double(kMinTile) / m_cellSize.width(), 1.0));
+    if (fitAll * m_cellSize.width() >= kMinTile)
+        fit = fitAll;
     resetTransform();
-    fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio);
+    scale(fit * m_zoom, fit * m_zoom);
     m_headerStrip->update();
+    emit zoomChanged();
+}
+
+void CompareGrid::zoomBy(double factor)
+{
+    m_zoom = std::clamp(m_zoom * factor, 0.1, 16.0);
+    applyZoom();
+}
+
+void CompareGrid::zoomToFit()
+{
+    m_zoom = 1.0;
+    applyZoom();
+}
+
+int CompareGrid::tileWidth() const
+{
+    return static_cast<int>(m_cellSize.width() * transform().m11() + 0.5);
+}
+
+void CompareGrid::setColumnToolTips(const QStringList &tips)
+{
+    m_tips = tips;
+    for (QGraphicsItem *item : m_scene->items())
+        if (const QVariant column = item->data(0); column.isValid() && column.toInt() >= 0)
+            item->setToolTip(m_tips.value(column.toInt()));
+}
+
+bool CompareGrid::showHeaderToolTip(const QPoint &at)
+{
+    for (int c = -1; c < m_headers.size(); ++c) {
+        const QRect rect = headerRect(c).translated(-m_headerStrip->pos());
+        if (rect.contains(at)) {
+            const QString tip = c < 0 ? m_inputHeader : m_tips.value(c, m_headers.value(c));
+            QToolTip::showText(m_headerStrip->mapToGlobal(at), tip, m_headerStrip, rect);
+            return true;
+        }
+    }
+    QToolTip::hideText();
+    return false;
 }
 
 QString CompareGrid::headerHtml(int column) const
@@ -113,6 +175,9 @@ void CompareGrid::setCell(int row, int column, const QImage &image)
     auto *item = m_scene->addPixmap(QPixmap::fromImage(shown));
     item->setTransformationMode(Qt::SmoothTransformation);
     item->setPos(cellOrigin(row, column + 1));
+    item->setData(0, column);
+    item->setData(1, row);
+    item->setToolTip(column < 0 ? m_inputHeader : m_tips.value(column, m_headers.value(column)));
 }
 
 void CompareGrid::setCellError(int row, int column, const QString &message)
@@ -129,6 +194,13 @@ QImage CompareGrid::cell(int row, int column) const
     if (row < 0 || row >= m_cells.size() || column < 0 || column >= m_headers.size())
         return {};
     return m_cells[row][column];
+}
+
+QImage CompareGrid::tileImage(int row, int column) const
+{
+    if (column < 0)
+        return row >= 0 && row < m_inputs.size() ? m_inputs[row] : QImage();
+    return cell(row, column);
 }
 
 QImage CompareGrid::renderGrid() const
@@ -205,6 +277,8 @@ bool CompareGrid::eventFilter(QObject *watched, QEvent *event)
         paintHeaders();
         return true;
     }
+    if (watched == m_headerStrip && event->type() == QEvent::ToolTip)
+        return showHeaderToolTip(static_cast<QHelpEvent *>(event)->pos());
     return QGraphicsView::eventFilter(watched, event);
 }
 
@@ -213,6 +287,7 @@ void CompareGrid::resizeEvent(QResizeEvent *event)
     QGraphicsView::resizeEvent(event);
     setViewportMargins(0, headerStripHeight(), 0, 0);
     placeHeaderStrip();
+    applyZoom(); // "fit" follows the view's size
     QTimer::singleShot(0, this, &CompareGrid::placeHeaderStrip); // once the scroll bars settled
 }
 
@@ -233,10 +308,28 @@ void CompareGrid::scrollContentsBy(int dx, int dy)
 
 void CompareGrid::wheelEvent(QWheelEvent *event)
 {
-    const double factor = event->angleDelta().y() > 0 ? 1.25 : 0.8;
-    scale(factor, factor);
-    m_headerStrip->update();
+    zoomBy(event->angleDelta().y() > 0 ? 1.25 : 0.8);
     event->accept();
+}
+
+void CompareGrid::mousePressEvent(QMouseEvent *event)
+{
+    m_pressAt = event->pos();
+    QGraphicsView::mousePressEvent(event);
+}
+
+// A click that did not drag opens the tile (the view pans on a drag).
+void CompareGrid::mouseReleaseEvent(QMouseEvent *event)
+{
+    QGraphicsView::mouseReleaseEvent(event);
+    if (event->button() != Qt::LeftButton ||
+        (event->pos() - m_pressAt).manhattanLength() > QApplication::startDragDistance())
+        return;
+    for (QGraphicsItem *item : items(event->pos()))
+        if (item->data(0).isValid() && item->data(1).isValid()) {
+            emit cellClicked(item->data(1).toInt(), item->data(0).toInt());
+            return;
+        }
 }
 
 } // namespace cgs::ui

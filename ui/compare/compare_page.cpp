@@ -5,6 +5,7 @@
 #include "core/imageio/image_codec.h"
 #include "ui/compare/column_metrics.h"
 #include "ui/compare/compare_grid.h"
+#include "ui/compare/tile_viewer.h"
 #include "ui/demo_locator.h"
 #include "ui/widgets/error_banner.h"
 #include "ui/widgets/image_convert.h"
@@ -30,6 +31,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -45,6 +47,14 @@ ComparePage::ComparePage(QWidget *parent)
       m_inputsLabel(new QLabel), m_grid(new CompareGrid), m_metricsPlot(new MetricsPlot)
 {
     m_evaluate = new QPushButton;
+    m_zoomOut = new QToolButton;
+    m_zoomFit = new QToolButton;
+    m_zoomIn = new QToolButton;
+    m_zoomLabel = new QLabel;
+    m_zoomOut->setText(QStringLiteral("\u2212"));
+    m_zoomIn->setText(QStringLiteral("+"));
+    m_zoomOut->setShortcut(QKeySequence::ZoomOut);
+    m_zoomIn->setShortcut(QKeySequence::ZoomIn);
     setAcceptDrops(true);
     m_direction->addItem(QString(), static_cast<int>(cgs::Direction::AToB));
     m_direction->addItem(QString(), static_cast<int>(cgs::Direction::BToA));
@@ -75,6 +85,8 @@ ComparePage::ComparePage(QWidget *parent)
                                                         m_evaluate})
         inputButtons->addWidget(w);
     inputButtons->addStretch(1);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_zoomLabel, m_zoomOut, m_zoomFit, m_zoomIn})
+        inputButtons->addWidget(w);
     top->addLayout(inputButtons, 2, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -88,6 +100,18 @@ ComparePage::ComparePage(QWidget *parent)
     layout->addWidget(results, 1);
 
     connect(&m_service, &TranslationService::translated, this, &ComparePage::handleResult);
+    connect(m_zoomOut, &QToolButton::clicked, m_grid, [this] { m_grid->zoomBy(0.8); });
+    connect(m_zoomIn, &QToolButton::clicked, m_grid, [this] { m_grid->zoomBy(1.25); });
+    connect(m_zoomFit, &QToolButton::clicked, m_grid, &CompareGrid::zoomToFit);
+    connect(m_grid, &CompareGrid::zoomChanged, this, [this] {
+        m_zoomLabel->setText(tr("Tiles: %1 px").arg(m_grid->tileWidth()));
+    });
+    // A click on a tile opens it large, its neighbours a key away.
+    connect(m_grid, &CompareGrid::cellClicked, this, [this](int row, int column) {
+        auto *viewer = new TileViewer(m_grid, row, column, this);
+        viewer->setObjectName(QStringLiteral("tileViewer"));
+        viewer->show();
+    });
     connect(m_compare, &QPushButton::clicked, this, &ComparePage::compare);
     connect(m_export, &QPushButton::clicked, this, [this] { exportGrid(); });
     connect(m_clearModels, &QPushButton::clicked, this, &ComparePage::clearModels);
@@ -163,6 +187,10 @@ void ComparePage::retranslateUi()
                               "(saved in the run's metrics.csv)"));
     m_direction->setItemText(0, m_names.direction(cgs::Direction::AToB));
     m_direction->setItemText(1, m_names.direction(cgs::Direction::BToA));
+    m_zoomFit->setText(tr("Fit"));
+    m_zoomOut->setToolTip(tr("Smaller tiles (Ctrl+\u2212, or the mouse wheel over the grid)"));
+    m_zoomIn->setToolTip(tr("Larger tiles (Ctrl++, or the mouse wheel over the grid)"));
+    m_zoomFit->setToolTip(tr("Tiles as large as the page allows; click a tile to see it large"));
 }
 
 void ComparePage::changeEvent(QEvent *event)
@@ -388,6 +416,16 @@ void ComparePage::startTranslations(const DecodedInputs &inputs)
         m_gridModels << m_models->item(c)->data(Qt::UserRole).toString();
         m_gridEpochs << m_models->item(c)->data(kEpochRole).toString();
     }
+    // Each column's whole label in its tooltip: the model, the checkpoint, the direction.
+    QStringList tips;
+    for (int c = 0; c < m_models->count(); ++c) {
+        const QString epoch = m_models->item(c)->data(kEpochRole).toString();
+        tips << tr("%1\nCheckpoint: %2\n%3")
+                    .arg(QDir::toNativeSeparators(m_gridModels[c]),
+                         epoch.isEmpty() ? tr("the model file") : epoch,
+                         m_direction->currentText());
+    }
+    m_grid->setColumnToolTips(tips);
     m_grid->reset(headers, inputs.images, tr("Input"));
     refreshMetrics();
     for (int c = 0; c < m_models->count(); ++c) {

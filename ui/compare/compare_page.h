@@ -11,6 +11,7 @@
 class QAction;
 class QComboBox;
 class QLabel;
+class QToolButton;
 class QListWidget;
 class QMenu;
 class QPushButton;
@@ -91,6 +92,8 @@ private:
     QPushButton *m_addRun, *m_addModel, *m_clearModels, *m_addInputs, *m_compare, *m_export,
         *m_evaluate;
     QLabel *m_modelsLabel, *m_inputsLabel;
+    QToolButton *m_zoomOut, *m_zoomFit, *m_zoomIn;
+    QLabel *m_zoomLabel;
     QAction *m_removeModels;
     QMenu *m_runsMenu;
     QStringList m_runs;

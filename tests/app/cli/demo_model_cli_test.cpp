@@ -44,7 +44,8 @@ protected:
         // One input, one output (its name follows translate's output-name rule).
         std::vector<fs::path> outputs;
         for (const auto &entry : fs::directory_iterator(out))
-            outputs.push_back(entry.path());
+            if (entry.path().filename().string()[0] != '.') // not the export record
+                outputs.push_back(entry.path());
         EXPECT_EQ(outputs.size(), 1u);
         return outputs.empty() ? Image{} : readImage(outputs.front().string());
     }

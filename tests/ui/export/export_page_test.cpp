@@ -216,3 +216,43 @@ TEST(ExportPage, AVideoShowsItsFramesInsteadOfImages)
 
 } // namespace
 } // namespace cgs::ui
+
+namespace cgs::ui {
+namespace {
+
+// The 12-06 walk: exporting again into the same folder with another model or direction
+// reported "0 written, 28 skipped" and kept the first model's results as this one's. Now the
+// folder records which model made each output, and the page lists the others' as failures
+// that say so.
+TEST_F(ExportPageTest, OutputsOfAnotherModelAreNotSkippedAsDone)
+{
+    const QString in = m_dir.filePath("in");
+    const QString out = m_dir.filePath("out");
+    QDir().mkpath(in);
+    for (int i = 0; i < 2; ++i)
+        test::writeTestImage(in, QStringLiteral("p%1.png").arg(i), 24, 16);
+    ExportPage page;
+    page.modelPicker()->setModel(s_runDir);
+    page.modelPicker()->setDirection(cgs::Direction::AToB);
+    page.addInputDir(in);
+    page.setOutputDir(out);
+    QSignalSpy finished(&page, &ExportPage::exportFinished);
+    page.startExport();
+    ASSERT_TRUE(waitUntil([&] { return !finished.isEmpty(); }, 60000));
+    ASSERT_EQ(finished.first().at(0).value<cgs::ExportSummary>().progress.translated, 2);
+
+    finished.clear();
+    page.modelPicker()->setDirection(cgs::Direction::BToA); // another generator
+    page.startExport();
+    ASSERT_TRUE(waitUntil([&] { return !finished.isEmpty(); }, 60000));
+    const auto summary = finished.first().at(0).value<cgs::ExportSummary>();
+    EXPECT_EQ(summary.progress.skipped, 0);
+    EXPECT_EQ(summary.progress.failed, 2);
+    ASSERT_EQ(page.failureList()->topLevelItemCount(), 2);
+    EXPECT_TRUE(page.failureList()->topLevelItem(0)->text(1).contains("made by another model"))
+        << page.failureList()->topLevelItem(0)->text(1).toStdString();
+    EXPECT_TRUE(page.failureList()->topLevelItem(0)->text(1).contains("AtoB"));
+}
+
+} // namespace
+} // namespace cgs::ui
