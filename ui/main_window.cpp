@@ -326,12 +326,15 @@ void MainWindow::showHelp()
                                    "run; Stop saves it, Resume run\u2026 continues it.</p>"
                                    "<p><b>Translate</b>: drop or open images (Ctrl+O) and pick a "
                                    "run as the model. <b>Compare</b>: checkpoints side by side. "
-                                   "<b>Export</b>: whole folders.</p>"
-                                   "<p>Shortcuts: Ctrl+1…4 pages, Ctrl+O open images, "
+                                   "<b>Export</b>: whole folders. <b>Runs</b>: every run of "
+                                   "the runs folder, CLI-trained ones too.</p>"
+                                   "<p>Shortcuts: Ctrl+1…%1 pages, Ctrl+O open images, "
                                    "Ctrl+Shift+O resume a run, on the Train page Ctrl+R start, "
-                                   "Ctrl+P pause, Ctrl+. stop.</p>"
+                                   "Ctrl+P pause, Ctrl+. stop; on Compare Ctrl++ and Ctrl+\u2212 "
+                                   "zoom, a click on a tile shows it large.</p>"
                                    "<p>The command line does the same headless: "
-                                   "<tt>cyclegan --help</tt>, <tt>man cyclegan</tt>.</p>"),
+                                   "<tt>cyclegan --help</tt>, <tt>man cyclegan</tt>.</p>")
+                                    .arg(PageCount),
                                 QMessageBox::Close, this);
     box->setObjectName(QStringLiteral("helpBox"));
     box->setAttribute(Qt::WA_DeleteOnClose);

@@ -8,6 +8,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -111,6 +112,8 @@ DomainOverview scanOne(const TrainOptions &options, Domain domain, const Overvie
     o.unreadable = leftOut;
     std::map<std::pair<int, int>, std::int64_t> sizes;
     std::string enlargedExample;
+    std::string upscaledExample;
+    int upscaledSide = 0;
     std::set<std::size_t> unreadable; // indices into files
     const auto headerPicks = spread(files.size(), std::size_t(std::max<std::int64_t>(0, limits.maxHeaders)));
     for (std::size_t index : headerPicks) {
@@ -124,6 +127,19 @@ DomainOverview scanOne(const TrainOptions &options, Domain domain, const Overvie
                 if (o.enlarged++ == 0)
                     enlargedExample = fileName(files[index]) + " (" + std::to_string(size.width) + "x" +
                                       std::to_string(size.height) + ")";
+            } else if (beforeCrop.width > 0 && size.width > 0 && size.height > 0) {
+                // The resize to --load_size itself enlarges: the crop then sees blown-up pixels.
+                const double factor = std::max(double(beforeCrop.width) / size.width,
+                                               double(beforeCrop.height) / size.height);
+                if (factor > 1.25 && o.upscaled++ == 0) {
+                    char text[32];
+                    std::snprintf(text, sizeof text, "%.1fx", factor);
+                    upscaledExample = fileName(files[index]) + " (" + std::to_string(size.width) +
+                                      "x" + std::to_string(size.height) + " -> " +
+                                      std::to_string(beforeCrop.width) + "x" +
+                                      std::to_string(beforeCrop.height) + ", " + text + ")";
+                    upscaledSide = std::min(size.width, size.height);
+                }
             }
         } catch (const DatasetError &e) {
             o.unreadable.push_back(files[index] + ": " + e.what());
@@ -169,6 +185,14 @@ DomainOverview scanOne(const TrainOptions &options, Domain domain, const Overvie
                             std::to_string(o.grayscale) + " of " + std::to_string(o.decoded) +
                                 " checked images in " + where + " are grayscale (e.g. " + greyExample +
                                 "); they train as RGB with R = G = B"});
+    if (o.upscaled > 0)
+        warnings.push_back({DatasetWarningKind::Upscaled, domain,
+                            std::to_string(o.upscaled) + " of " + std::to_string(o.headersRead) +
+                                " images in " + where + " are enlarged by the resize to the load "
+                                "size (" + std::to_string(options.loadSize) + " px) before the " +
+                                "crop (e.g. " + upscaledExample + "): the networks learn blown-up "
+                                "pixels; a load size near the images' size (" +
+                                std::to_string(upscaledSide) + ") keeps their detail"});
     if (o.enlarged > 0 && o.enlarged == o.headersRead)
         warnings.push_back({DatasetWarningKind::CropLargerThanImages, domain,
                             "The crop (" + std::to_string(options.cropSize) + " px) is larger than every image in " +

@@ -30,6 +30,7 @@ enum class DatasetWarningKind {
     Grayscale,        // images with R = G = B (they train as RGB)
     SmallerThanCrop,  // some images end below the crop before cropping: they are enlarged
     CropLargerThanImages, // every image does: the whole training runs on enlarged images
+    Upscaled,         // the resize before the crop (--load_size) enlarges images by over 1.25x
     MixedSizes,       // --preprocess none with images of several sizes (a batch needs one size)
 };
 
@@ -57,6 +58,8 @@ struct DomainOverview {
     std::vector<std::string> unreadable; // "<path>: <cause>"
     std::int64_t grayscale = 0;          // among the decoded
     std::int64_t enlarged = 0;           // among the headers read: smaller than the crop
+    std::int64_t upscaled = 0;           // among the headers read: enlarged > 1.25x by the
+                                         // resize before the crop (not counted in enlarged)
 };
 
 struct DatasetOverview {

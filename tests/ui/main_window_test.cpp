@@ -191,5 +191,17 @@ TEST(MainWindow, ClosingWhileTrainingAsksAndTheNextStartOffersTheRunBack)
     EXPECT_FALSE(QSettings().contains(QStringLiteral("train/interruptedRun")));
 }
 
+
+// The 12-06 walk: Help said "Ctrl+1…4" for five pages.
+TEST(MainWindow, HelpNamesAShortcutForEveryPage)
+{
+    MainWindow window;
+    window.showHelp();
+    auto *help = window.findChild<QMessageBox *>(QStringLiteral("helpBox"));
+    ASSERT_NE(help, nullptr);
+    EXPECT_TRUE(help->text().contains(QStringLiteral("Ctrl+1\u2026%1").arg(MainWindow::PageCount)))
+        << help->text().toStdString();
+    help->close();
+}
 } // namespace
 } // namespace cgs::ui

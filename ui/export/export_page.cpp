@@ -5,6 +5,8 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDesktopServices>
+#include <QUrl>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -61,6 +63,12 @@ ExportPage::ExportPage(QWidget *parent)
     auto *outputRow = new QHBoxLayout;
     outputRow->addWidget(m_output, 1);
     outputRow->addWidget(m_browseOutput);
+    m_openOutput = new QPushButton;
+    outputRow->addWidget(m_openOutput);
+    connect(m_openOutput, &QPushButton::clicked, this, [this] {
+        QDesktopServices::openUrl(QUrl::fromLocalFile(m_output->text()));
+    });
+    connect(m_output, &QLineEdit::textChanged, this, &ExportPage::updateButtons);
     auto *formatRow = new QHBoxLayout;
     formatRow->addWidget(m_format);
     formatRow->addWidget(m_qualityLabel);
@@ -119,6 +127,8 @@ void ExportPage::retranslateUi()
     m_formatLabel->setText(tr("Format"));
     m_qualityLabel->setText(tr("Quality"));
     m_recursive->setText(tr("Include sub-folders"));
+    m_openOutput->setText(tr("Open output folder"));
+    m_openOutput->setToolTip(tr("Show the output folder in the file manager"));
     m_existingLabel->setText(tr("Existing files"));
     m_existing->setItemText(0, tr("Skip"));
     m_existing->setItemText(1, tr("Overwrite"));
@@ -178,6 +188,7 @@ void ExportPage::startExport()
         return;
     }
     m_progress->setRange(0, 0);
+    m_rate->setText(tr("Starting\u2026")); // not the previous export's rate
     m_job.start(r);
     updateButtons();
 }
@@ -188,6 +199,7 @@ void ExportPage::updateButtons()
 {
     m_start->setEnabled(!m_job.isRunning());
     m_cancel->setEnabled(m_job.isRunning());
+    m_openOutput->setEnabled(!m_output->text().isEmpty() && QFileInfo(m_output->text()).isDir());
 }
 
 void ExportPage::showProgress(const cgs::ExportProgress &p)
@@ -207,6 +219,11 @@ void ExportPage::showProgress(const cgs::ExportProgress &p)
         m_rate->setText(current.isEmpty() ? tr("Starting\u2026")
                                           : tr("Working on %1\u2026")
                                                 .arg(QFileInfo(current).fileName()));
+    // Large images take seconds each: then the time per image says more than "0.0 images/s".
+    else if (p.imagesPerSecond < 1)
+        m_rate->setText(tr("%1 s per image, %2 s left")
+                            .arg(p.imagesPerSecond > 0 ? 1.0 / p.imagesPerSecond : 0.0, 0, 'f', 1)
+                            .arg(p.etaSeconds, 0, 'f', 0));
     else
         m_rate->setText(tr("%1 images/s, %2 s left").arg(p.imagesPerSecond, 0, 'f', 1)
                             .arg(p.etaSeconds, 0, 'f', 0));

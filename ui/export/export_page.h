@@ -71,6 +71,7 @@ private:
     QSpinBox *m_quality;
     QCheckBox *m_recursive;
     QPushButton *m_addInput, *m_removeInput, *m_browseOutput, *m_start, *m_cancel;
+    QPushButton *m_openOutput = nullptr;
     QProgressBar *m_progress;
     QLabel *m_inputsLabel, *m_outputLabel, *m_formatLabel, *m_qualityLabel, *m_existingLabel,
         *m_rate, *m_summary;

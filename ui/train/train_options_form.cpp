@@ -17,6 +17,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QRegularExpression>
+#include <QRegularExpressionValidator>
 #include <QMenu>
 #include <QMimeData>
 #include <QRegularExpression>
@@ -321,7 +323,11 @@ QWidget *TrainOptionsForm::buildMainGroup()
     m_device = new QComboBox;
     m_device->setEditable(true);
     m_device->addItems({QStringLiteral("auto"), QStringLiteral("cpu"), QStringLiteral("cuda")});
-    m_seed = spin(-1, 2147483647);
+    // A line edit, not a spin box: seeds are 64-bit (a run's random seed does not fit an int).
+    m_seed = new QLineEdit;
+    m_seed->setValidator(new QRegularExpressionValidator(
+        QRegularExpression(QStringLiteral("-1|[0-9]{1,19}")), m_seed));
+    m_seed->setText(QStringLiteral("-1"));
     const QList<QWidget *> fields = {m_cropSize, m_blocks, m_epochs, m_decayEpochs, m_lambdaCycle,
                                      m_lambdaIdentity, m_batchSize, m_lr, m_device, m_seed};
     for (QWidget *field : fields) {
@@ -432,7 +438,10 @@ cgs::TrainOptions TrainOptionsForm::options() const
     o.batchSize = m_batchSize->value();
     o.lr = m_lr->value();
     o.device = m_device->currentText().trimmed().toStdString();
-    o.seed = m_seed->value();
+    bool seedOk = false;
+    o.seed = m_seed->text().toLongLong(&seedOk);
+    if (!seedOk)
+        o.seed = -1; // empty: a new random seed, as -1
     o.ngf = m_ngf->value();
     o.ndf = m_ndf->value();
     o.poolSize = m_poolSize->value();
@@ -471,7 +480,7 @@ void TrainOptionsForm::setOptions(const cgs::TrainOptions &o)
     m_batchSize->setValue(o.batchSize);
     m_lr->setValue(o.lr);
     m_device->setCurrentText(QString::fromStdString(o.device));
-    m_seed->setValue(static_cast<int>(o.seed));
+    m_seed->setText(QString::number(static_cast<qlonglong>(o.seed)));
     m_ngf->setValue(o.ngf);
     m_ndf->setValue(o.ndf);
     m_poolSize->setValue(o.poolSize);

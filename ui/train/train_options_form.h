@@ -74,7 +74,8 @@ private:
     QGroupBox *m_dataGroup, *m_mainGroup, *m_advancedGroup;
     QWidget *m_advancedInner = nullptr;
     QLineEdit *m_dataroot, *m_dirA, *m_dirB, *m_runName, *m_runsDir;
-    QSpinBox *m_cropSize, *m_epochs, *m_decayEpochs, *m_batchSize, *m_seed;
+    QSpinBox *m_cropSize, *m_epochs, *m_decayEpochs, *m_batchSize;
+    QLineEdit *m_seed; // 64-bit: -1 or 0 .. 9223372036854775807
     QComboBox *m_blocks, *m_device;
     QDoubleSpinBox *m_lambdaCycle, *m_lambdaIdentity, *m_lr;
     QSpinBox *m_loadSize, *m_ngf, *m_ndf, *m_poolSize, *m_displayFreq, *m_previewCount,

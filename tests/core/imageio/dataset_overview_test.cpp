@@ -115,9 +115,11 @@ TEST_F(DatasetOverviewTest, WarnsWhenImagesAreSmallerThanTheCrop) {
     EXPECT_TRUE(hasWarning(o, DatasetWarningKind::SmallerThanCrop, Domain::A));
     EXPECT_FALSE(hasWarning(o, DatasetWarningKind::CropLargerThanImages, Domain::A));
     EXPECT_TRUE(hasWarning(o, DatasetWarningKind::CropLargerThanImages, Domain::B));
-    // resize_and_crop scales to the load size first: nothing is enlarged below the crop.
+    // resize_and_crop scales to the load size first: nothing is enlarged below the crop (the
+    // resize itself enlarges, which WarnsWhenTheResizeEnlargesTheImages covers).
     m_options.preprocess = Preprocess::ResizeAndCrop;
-    EXPECT_TRUE(overviewDataset(m_options).warnings.empty());
+    for (const auto &w : overviewDataset(m_options).warnings)
+        EXPECT_EQ(w.kind, DatasetWarningKind::Upscaled) << w.message;
 }
 
 TEST_F(DatasetOverviewTest, WarnsAboutMixedSizesWithoutPreprocessing) {
@@ -163,6 +165,35 @@ TEST(DomainNames, ComeFromTheFoldersOrTheDatasetName) {
     o.dirA = "/pics/cats";
     o.dirB = "/pics/dogs";
     EXPECT_EQ(domainNames(o), std::make_pair(std::string("cats"), std::string("dogs")));
+}
+
+} // namespace
+} // namespace cgs
+
+namespace cgs {
+namespace {
+
+// The 12-06 walk: the preprocessing enlarged 128 px images to the load size before cropping
+// and nothing said so, although the README promised a warning.
+TEST_F(DatasetOverviewTest, WarnsWhenTheResizeEnlargesTheImages) {
+    write("trainA", "a0.png", colourImage(128, 128));
+    write("trainB", "b0.png", colourImage(300, 300));
+    m_options.preprocess = Preprocess::ResizeAndCrop;
+    m_options.loadSize = 286;
+    m_options.cropSize = 256;
+    DatasetOverview o = overviewDataset(m_options);
+    ASSERT_TRUE(hasWarning(o, DatasetWarningKind::Upscaled, Domain::A));
+    EXPECT_FALSE(hasWarning(o, DatasetWarningKind::Upscaled, Domain::B)); // 300 -> 286
+    for (const auto &w : o.warnings)
+        if (w.kind == DatasetWarningKind::Upscaled) {
+            EXPECT_NE(w.message.find("a0.png (128x128 -> 286x286, 2.2x)"), std::string::npos)
+                << w.message;
+            EXPECT_NE(w.message.find("near the images' size (128)"), std::string::npos);
+        }
+    m_options.loadSize = 143; // the official 286/256 ratio at this size: no blow-up
+    m_options.cropSize = 128;
+    o = overviewDataset(m_options);
+    EXPECT_FALSE(hasWarning(o, DatasetWarningKind::Upscaled, Domain::A));
 }
 
 } // namespace

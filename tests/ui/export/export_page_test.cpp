@@ -186,7 +186,8 @@ TEST(ExportPage, NoRateIsClaimedBeforeTheFirstImageIsDone)
     later.imagesPerSecond = 0.5;
     later.etaSeconds = 12;
     page.showProgress(later);
-    EXPECT_TRUE(page.rateText().contains("0.5 images/s")) << page.rateText().toStdString();
+    // Under one image a second, the time per image (the walk read "0.0 images/s" there).
+    EXPECT_TRUE(page.rateText().contains("2.0 s per image")) << page.rateText().toStdString();
     EXPECT_TRUE(page.rateText().contains("12 s left")) << page.rateText().toStdString();
 }
 
@@ -211,7 +212,7 @@ TEST(ExportPage, AVideoShowsItsFramesInsteadOfImages)
     p.currentFile = "/data/in/still.png";
     p.video = {};
     page.showProgress(p);
-    EXPECT_TRUE(page.rateText().contains("0.2 images/s")) << page.rateText().toStdString();
+    EXPECT_TRUE(page.rateText().contains("5.0 s per image")) << page.rateText().toStdString();
 }
 
 } // namespace
@@ -244,6 +245,8 @@ TEST_F(ExportPageTest, OutputsOfAnotherModelAreNotSkippedAsDone)
     finished.clear();
     page.modelPicker()->setDirection(cgs::Direction::BToA); // another generator
     page.startExport();
+    // The walk: the previous export's rate stayed on screen at the start of the next.
+    EXPECT_FALSE(page.rateText().contains("images/s")) << page.rateText().toStdString();
     ASSERT_TRUE(waitUntil([&] { return !finished.isEmpty(); }, 60000));
     const auto summary = finished.first().at(0).value<cgs::ExportSummary>();
     EXPECT_EQ(summary.progress.skipped, 0);

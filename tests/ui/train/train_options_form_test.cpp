@@ -42,3 +42,22 @@ TEST(TrainOptionsForm, TooltipsNameTheOfficialDefault) {
 
 } // namespace
 } // namespace cgs::ui
+
+namespace cgs::ui {
+namespace {
+
+// The 12-06 walk: a run's 64-bit seed was shown truncated (the field was an int spin box), so
+// "the same seed" typed back gave another run.
+TEST(TrainOptionsForm, ASixtyFourBitSeedRoundTrips) {
+    TrainOptionsForm form;
+    cgs::TrainOptions o = form.options();
+    o.seed = 8804465342093752013LL;
+    form.setOptions(o);
+    EXPECT_EQ(form.options().seed, 8804465342093752013LL);
+    o.seed = -1;
+    form.setOptions(o);
+    EXPECT_EQ(form.options().seed, -1);
+}
+
+} // namespace
+} // namespace cgs::ui
