@@ -30,6 +30,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
+#include <QUrl>
 #include <QSplitter>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -89,6 +90,10 @@ TranslatePage::TranslatePage(QWidget *parent)
 
     auto *paste = new QShortcut(QKeySequence::Paste, this);
     connect(paste, &QShortcut::activated, this, &TranslatePage::pasteImage);
+    // Delete removes the selected image from the list (its files are not touched).
+    auto *remove = new QShortcut(QKeySequence::Delete, m_list);
+    remove->setContext(Qt::WidgetShortcut);
+    connect(remove, &QShortcut::activated, this, &TranslatePage::removeSelected);
     auto *save = new QShortcut(QKeySequence::Save, this);
     connect(save, &QShortcut::activated, this, &TranslatePage::saveResult);
     connect(&m_service, &TranslationService::translated, this, &TranslatePage::handleResult);
@@ -189,8 +194,28 @@ void TranslatePage::openFiles()
 void TranslatePage::pasteImage()
 {
     const QMimeData *mime = QApplication::clipboard()->mimeData();
+    // Files copied in a file manager come as file URLs: open them, as a drop of them would.
+    QStringList files;
+    if (mime)
+        for (const QUrl &url : mime->urls())
+            if (url.isLocalFile())
+                files << url.toLocalFile();
+    if (!files.isEmpty()) {
+        addFiles(files);
+        return;
+    }
     if (!mime || !addMimeImage(*mime, tr("Pasted image")))
         m_banner->showMessage(ErrorBanner::Level::Warning, tr("The clipboard holds no image."));
+}
+
+void TranslatePage::removeSelected()
+{
+    const int index = m_list->currentRow();
+    if (index < 0 || index >= m_entries.size())
+        return;
+    m_entries.removeAt(index);
+    delete m_list->takeItem(index);
+    showEntry(m_list->currentRow());
 }
 
 bool TranslatePage::addMimeImage(const QMimeData &mime, const QString &name)
@@ -338,8 +363,19 @@ QString TranslatePage::statusText() const { return m_status->text(); }
 void TranslatePage::saveResult()
 {
     const int index = m_list->currentRow();
-    if (index < 0 || m_entries[index].output.isNull())
+    if (index < 0 || index >= m_entries.size()) {
+        m_banner->showMessage(ErrorBanner::Level::Info, tr("Select a translated image to save."));
         return;
+    }
+    if (m_entries[index].output.isNull()) {
+        const Entry &entry = m_entries[index];
+        m_banner->showMessage(ErrorBanner::Level::Warning,
+                              entry.error.isEmpty()
+                                  ? tr("%1 is not translated yet: nothing to save.").arg(entry.name)
+                                  : tr("%1 could not be translated: nothing to save.").arg(entry.name),
+                              entry.error);
+        return;
+    }
     QSettings settings;
     const QString dir =
         settings.value(QStringLiteral("folders/translateOutput"), QDir::homePath()).toString();
@@ -352,6 +388,8 @@ void TranslatePage::saveResult()
     settings.setValue(QStringLiteral("folders/translateOutput"), QFileInfo(path).absolutePath());
     try {
         cgs::writeImage(path.toStdString(), fromQImage(m_entries[index].output));
+        m_banner->showMessage(ErrorBanner::Level::Info,
+                              tr("Saved %1").arg(QDir::toNativeSeparators(path)));
     } catch (const std::exception &e) {
         QMessageBox::warning(this, tr("Save result"),
                              tr("The image could not be saved.") + QStringLiteral("\n\n") +

@@ -52,8 +52,13 @@ public slots:
     void addFiles(const QStringList &paths);
     void addImage(const QImage &image, const QString &name);
     void openFiles();
+    // Pastes an image, or opens the files that a file manager copied (file URLs).
     void pasteImage();
+    // Saves the selected entry's result through a file dialog and says where; an entry
+    // without a result (failed, pending) says why there is nothing to save.
     void saveResult();
+    // Removes the selected entry from the list (Delete); its file stays where it is.
+    void removeSelected();
     void retranslateAll();
     // A training wrote checkpoint `tag` of `runDir`: when that is the model shown, translate
     // the images again with it (skipped while earlier translations are still running, so a

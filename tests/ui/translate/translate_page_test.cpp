@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QUrl>
 
+#include <QClipboard>
+#include <QApplication>
 #include <gtest/gtest.h>
 
 namespace cgs::ui {
@@ -177,5 +179,32 @@ TEST_F(TranslatePageTest, StatusAndBannerBelongToTheSelectedEntry)
     EXPECT_FALSE(page.banner()->isVisibleTo(&page));
 }
 
+
+// The 12-06 walk: pasting a file copied in a file manager was refused; Save on a failed item
+// did nothing; there was no way to remove one image.
+TEST_F(TranslatePageTest, PastedFilesOpenAndAFailedItemSaysWhyNothingIsSaved)
+{
+    TranslatePage page;
+    page.modelPicker()->setModel(s_runDir);
+    const QString a = test::writeTestImage(m_dir.path(), "copied.png", 20, 12);
+    QFile bad(m_dir.filePath("broken.png"));
+    ASSERT_TRUE(bad.open(QIODevice::WriteOnly));
+    bad.write("this is not a png");
+    bad.close();
+    auto *mime = new QMimeData; // what a file manager's Copy puts there
+    mime->setUrls({QUrl::fromLocalFile(a), QUrl::fromLocalFile(bad.fileName())});
+    QApplication::clipboard()->setMimeData(mime);
+    page.pasteImage();
+    ASSERT_EQ(page.entryCount(), 2);
+    ASSERT_TRUE(waitUntil([&] { return !page.entryError(1).isEmpty(); }, 60000));
+    page.entryList()->setCurrentRow(1);
+    page.saveResult(); // no dialog: there is nothing to save
+    EXPECT_TRUE(page.banner()->isVisibleTo(&page));
+    EXPECT_TRUE(page.banner()->summary().contains("nothing to save"))
+        << page.banner()->summary().toStdString();
+    page.removeSelected();
+    EXPECT_EQ(page.entryCount(), 1);
+    EXPECT_TRUE(QFile::exists(bad.fileName())) << "removing an entry must not delete its file";
+}
 } // namespace
 } // namespace cgs::ui
