@@ -701,6 +701,18 @@ Checkpoint: %2
         <source>Exported with a warning about the model</source>
         <translation>모델에 관한 경고와 함께 내보냈습니다</translation>
     </message>
+    <message>
+        <source>Open output folder</source>
+        <translation>출력 폴더 열기</translation>
+    </message>
+    <message>
+        <source>Show the output folder in the file manager</source>
+        <translation>파일 관리자에서 출력 폴더 보기</translation>
+    </message>
+    <message>
+        <source>%1 s per image, %2 s left</source>
+        <translation>이미지당 %1초, %2초 남음</translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::FailureSummary</name>
@@ -922,10 +934,6 @@ Checkpoint: %2
         <translation>CycleGAN Studio 도움말</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;CycleGAN Studio&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Train&lt;/b&gt;: choose a dataroot with trainA/ and trainB/ (or two folders), then Start. Curves and previews follow the run; Stop saves it, Resume run… continues it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Translate&lt;/b&gt;: drop or open images (Ctrl+O) and pick a run as the model. &lt;b&gt;Compare&lt;/b&gt;: checkpoints side by side. &lt;b&gt;Export&lt;/b&gt;: whole folders.&lt;/p&gt;&lt;p&gt;Shortcuts: Ctrl+1…4 pages, Ctrl+O open images, Ctrl+Shift+O resume a run, on the Train page Ctrl+R start, Ctrl+P pause, Ctrl+. stop.&lt;/p&gt;&lt;p&gt;The command line does the same headless: &lt;tt&gt;cyclegan --help&lt;/tt&gt;, &lt;tt&gt;man cyclegan&lt;/tt&gt;.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;CycleGAN Studio&lt;/h3&gt;&lt;p&gt;&lt;b&gt;학습&lt;/b&gt;: trainA/와 trainB/가 있는 dataroot(또는 두 폴더)를 고른 뒤 시작을 누르세요. 곡선과 미리보기가 실행을 따라갑니다; 중지는 실행을 저장하고, 실행 재개…는 이어서 학습합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;변환&lt;/b&gt;: 이미지를 끌어다 놓거나 열고(Ctrl+O) 실행을 모델로 고르세요. &lt;b&gt;비교&lt;/b&gt;: 체크포인트를 나란히. &lt;b&gt;내보내기&lt;/b&gt;: 폴더 전체.&lt;/p&gt;&lt;p&gt;단축키: Ctrl+1…4 페이지, Ctrl+O 이미지 열기, Ctrl+Shift+O 실행 재개, 학습 페이지에서 Ctrl+R 시작, Ctrl+P 일시 정지, Ctrl+. 중지.&lt;/p&gt;&lt;p&gt;명령줄도 화면 없이 같은 일을 합니다: &lt;tt&gt;cyclegan --help&lt;/tt&gt;, &lt;tt&gt;man cyclegan&lt;/tt&gt;.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Training is running</source>
         <translation>학습 중입니다</translation>
     </message>
@@ -960,6 +968,10 @@ Checkpoint: %2
     <message>
         <source>Not now</source>
         <translation>나중에</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;CycleGAN Studio&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Train&lt;/b&gt;: choose a dataroot with trainA/ and trainB/ (or two folders), then Start. Curves and previews follow the run; Stop saves it, Resume run… continues it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Translate&lt;/b&gt;: drop or open images (Ctrl+O) and pick a run as the model. &lt;b&gt;Compare&lt;/b&gt;: checkpoints side by side. &lt;b&gt;Export&lt;/b&gt;: whole folders. &lt;b&gt;Runs&lt;/b&gt;: every run of the runs folder, CLI-trained ones too.&lt;/p&gt;&lt;p&gt;Shortcuts: Ctrl+1…%1 pages, Ctrl+O open images, Ctrl+Shift+O resume a run, on the Train page Ctrl+R start, Ctrl+P pause, Ctrl+. stop; on Compare Ctrl++ and Ctrl+− zoom, a click on a tile shows it large.&lt;/p&gt;&lt;p&gt;The command line does the same headless: &lt;tt&gt;cyclegan --help&lt;/tt&gt;, &lt;tt&gt;man cyclegan&lt;/tt&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;CycleGAN Studio&lt;/h3&gt;&lt;p&gt;&lt;b&gt;학습&lt;/b&gt;: trainA/와 trainB/가 있는 dataroot(또는 두 폴더)를 고른 뒤 시작을 누르세요. 곡선과 미리보기가 실행을 따라갑니다; 중지는 실행을 저장하고, 실행 재개…는 이어서 학습합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;변환&lt;/b&gt;: 이미지를 끌어다 놓거나 열고(Ctrl+O) 실행을 모델로 고르세요. &lt;b&gt;비교&lt;/b&gt;: 체크포인트를 나란히. &lt;b&gt;내보내기&lt;/b&gt;: 폴더 전체. &lt;b&gt;실행 목록&lt;/b&gt;: 실행 폴더의 모든 실행, 명령줄로 학습한 것도 포함.&lt;/p&gt;&lt;p&gt;단축키: Ctrl+1…%1 페이지, Ctrl+O 이미지 열기, Ctrl+Shift+O 실행 재개, 학습 페이지에서 Ctrl+R 시작, Ctrl+P 일시 정지, Ctrl+. 중지; 비교 페이지에서 Ctrl++ 와 Ctrl+− 확대/축소, 타일을 클릭하면 크게 봅니다.&lt;/p&gt;&lt;p&gt;명령줄도 화면 없이 같은 일을 합니다: &lt;tt&gt;cyclegan --help&lt;/tt&gt;, &lt;tt&gt;man cyclegan&lt;/tt&gt;.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1567,6 +1579,22 @@ cyclegan train --dataroot &lt;data&gt; --name %1 --checkpoints_dir %2 --continue
     <message>
         <source>Translated with a warning about the model</source>
         <translation>모델에 관한 경고와 함께 변환했습니다</translation>
+    </message>
+    <message>
+        <source>Select a translated image to save.</source>
+        <translation>저장할 변환된 이미지를 고르세요.</translation>
+    </message>
+    <message>
+        <source>%1 is not translated yet: nothing to save.</source>
+        <translation>%1은(는) 아직 변환되지 않아 저장할 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 could not be translated: nothing to save.</source>
+        <translation>%1을(를) 변환할 수 없어 저장할 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1에 저장했습니다</translation>
     </message>
 </context>
 <context>
