@@ -11,6 +11,25 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -x build/app/studio/cyclegan-s
 fi
 echo "No display: training on the demo dataset with the CLI (Ctrl-C stops and saves)."
 RUN_NAME="demo_$(date +%Y%m%d_%H%M%S)"
-exec build/app/cli/cyclegan train --dataroot resources/demo/monet2photo --name "$RUN_NAME" \
+status=0
+build/app/cli/cyclegan train --dataroot resources/demo/monet2photo --name "$RUN_NAME" \
   --checkpoints_dir runs --netG resnet_6blocks --ngf 32 --ndf 32 --load_size 72 --crop_size 64 \
-  --n_epochs 2 --n_epochs_decay 2 --print_freq 10 --display_freq 30 --save_epoch_freq 2 "$@"
+  --n_epochs 2 --n_epochs_decay 2 --print_freq 10 --display_freq 30 --save_epoch_freq 2 "$@" \
+  || status=$?
+# What to do next, with the run just trained (also after Ctrl-C: its latest checkpoint is saved).
+if [ -d "runs/$RUN_NAME/checkpoints" ]; then
+  photo="$(ls resources/demo/monet2photo/testB | head -n 1)"
+  cat <<EOF_NEXT
+
+Next steps:
+  # translate a test photo into a Monet-like painting with the run just trained:
+  build/app/cli/cyclegan translate --model runs/$RUN_NAME --direction BtoA \\
+      resources/demo/monet2photo/testB/$photo -o out/
+  # ... or with the bundled demo model, trained longer:
+  build/app/cli/cyclegan translate --model demo --direction BtoA \\
+      resources/demo/monet2photo/testB/$photo -o out/
+  # open the studio (on a machine with a display) and resume or watch the run there:
+  build/app/studio/cyclegan-studio
+EOF_NEXT
+fi
+exit "$status"
