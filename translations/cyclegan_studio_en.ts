@@ -180,10 +180,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Where to train: auto takes a CUDA GPU when there is one (not in the official code, which uses --gpu_ids 0).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>-1: a new random seed each run (printed and saved); a fixed seed makes CPU runs reproducible (not in the official code).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -249,6 +245,10 @@
     </message>
     <message>
         <source>Adam&apos;s momentum term β1 (--beta1; official default: 0.5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to train, by name: Automatic takes the first of the list, a CUDA GPU when there is one (--device; the official code uses --gpu_ids 0).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -974,6 +974,10 @@ Checkpoint: %2
         <source>&lt;h3&gt;CycleGAN Studio&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Train&lt;/b&gt;: choose a dataroot with trainA/ and trainB/ (or two folders), then Start. Curves and previews follow the run; Stop saves it, Resume run… continues it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Translate&lt;/b&gt;: drop or open images (Ctrl+O) and pick a run as the model. &lt;b&gt;Compare&lt;/b&gt;: checkpoints side by side. &lt;b&gt;Export&lt;/b&gt;: whole folders. &lt;b&gt;Runs&lt;/b&gt;: every run of the runs folder, CLI-trained ones too.&lt;/p&gt;&lt;p&gt;Shortcuts: Ctrl+1…%1 pages, Ctrl+O open images, Ctrl+Shift+O resume a run, on the Train page Ctrl+R start, Ctrl+P pause, Ctrl+. stop; on Compare Ctrl++ and Ctrl+− zoom, a click on a tile shows it large.&lt;/p&gt;&lt;p&gt;The command line does the same headless: &lt;tt&gt;cyclegan --help&lt;/tt&gt;, &lt;tt&gt;man cyclegan&lt;/tt&gt;.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Device: %1 — the NVIDIA GPU is not used (why: hover)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::MetricsPlot</name>
@@ -1271,6 +1275,42 @@ Input %2 of %3</source>
     </message>
     <message>
         <source>Use a downloaded official dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic (a GPU when there is one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not on this machine)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 GB (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU: %1, %2 cores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>compute capability %1.%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bf16 native</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bf16 emulated (slow)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -180,10 +180,6 @@
         <translation>Adam의 초기 학습률 (--lr; 공식 기본값: 0.0002).</translation>
     </message>
     <message>
-        <source>Where to train: auto takes a CUDA GPU when there is one (not in the official code, which uses --gpu_ids 0).</source>
-        <translation>학습할 장치: auto는 CUDA GPU가 있으면 GPU를 씁니다 (공식 코드에는 없음, 공식 코드는 --gpu_ids 0).</translation>
-    </message>
-    <message>
         <source>-1: a new random seed each run (printed and saved); a fixed seed makes CPU runs reproducible (not in the official code).</source>
         <translation>-1: 실행마다 새 무작위 시드 (출력되고 저장됨); 고정 시드는 CPU 실행을 재현 가능하게 합니다 (공식 코드에는 없음).</translation>
     </message>
@@ -250,6 +246,10 @@
     <message>
         <source>Adam&apos;s momentum term β1 (--beta1; official default: 0.5).</source>
         <translation>Adam의 모멘텀 항 β1 (--beta1; 공식 기본값: 0.5).</translation>
+    </message>
+    <message>
+        <source>Where to train, by name: Automatic takes the first of the list, a CUDA GPU when there is one (--device; the official code uses --gpu_ids 0).</source>
+        <translation>학습할 장치를 이름으로 고릅니다: 자동은 목록의 첫 장치를 씁니다. CUDA GPU가 있으면 GPU입니다 (--device; 공식 코드는 --gpu_ids 0).</translation>
     </message>
 </context>
 <context>
@@ -973,6 +973,10 @@ Checkpoint: %2
         <source>&lt;h3&gt;CycleGAN Studio&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Train&lt;/b&gt;: choose a dataroot with trainA/ and trainB/ (or two folders), then Start. Curves and previews follow the run; Stop saves it, Resume run… continues it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Translate&lt;/b&gt;: drop or open images (Ctrl+O) and pick a run as the model. &lt;b&gt;Compare&lt;/b&gt;: checkpoints side by side. &lt;b&gt;Export&lt;/b&gt;: whole folders. &lt;b&gt;Runs&lt;/b&gt;: every run of the runs folder, CLI-trained ones too.&lt;/p&gt;&lt;p&gt;Shortcuts: Ctrl+1…%1 pages, Ctrl+O open images, Ctrl+Shift+O resume a run, on the Train page Ctrl+R start, Ctrl+P pause, Ctrl+. stop; on Compare Ctrl++ and Ctrl+− zoom, a click on a tile shows it large.&lt;/p&gt;&lt;p&gt;The command line does the same headless: &lt;tt&gt;cyclegan --help&lt;/tt&gt;, &lt;tt&gt;man cyclegan&lt;/tt&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CycleGAN Studio&lt;/h3&gt;&lt;p&gt;&lt;b&gt;학습&lt;/b&gt;: trainA/와 trainB/가 있는 dataroot(또는 두 폴더)를 고른 뒤 시작을 누르세요. 곡선과 미리보기가 실행을 따라갑니다; 중지는 실행을 저장하고, 실행 재개…는 이어서 학습합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;변환&lt;/b&gt;: 이미지를 끌어다 놓거나 열고(Ctrl+O) 실행을 모델로 고르세요. &lt;b&gt;비교&lt;/b&gt;: 체크포인트를 나란히. &lt;b&gt;내보내기&lt;/b&gt;: 폴더 전체. &lt;b&gt;실행 목록&lt;/b&gt;: 실행 폴더의 모든 실행, 명령줄로 학습한 것도 포함.&lt;/p&gt;&lt;p&gt;단축키: Ctrl+1…%1 페이지, Ctrl+O 이미지 열기, Ctrl+Shift+O 실행 재개, 학습 페이지에서 Ctrl+R 시작, Ctrl+P 일시 정지, Ctrl+. 중지; 비교 페이지에서 Ctrl++ 와 Ctrl+− 확대/축소, 타일을 클릭하면 크게 봅니다.&lt;/p&gt;&lt;p&gt;명령줄도 화면 없이 같은 일을 합니다: &lt;tt&gt;cyclegan --help&lt;/tt&gt;, &lt;tt&gt;man cyclegan&lt;/tt&gt;.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Device: %1 — the NVIDIA GPU is not used (why: hover)</source>
+        <translation>장치: %1 — NVIDIA GPU를 쓰지 않습니다 (이유: 마우스를 올려 보세요)</translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::MetricsPlot</name>
@@ -1272,6 +1276,42 @@ Input %2 of %3</source>
     <message>
         <source>Use a downloaded official dataset</source>
         <translation>내려받은 공식 데이터셋 사용</translation>
+    </message>
+    <message>
+        <source>Automatic (a GPU when there is one)</source>
+        <translation>자동 (GPU가 있으면 GPU)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>%1 (not on this machine)</source>
+        <translation>%1 (이 컴퓨터에 없음)</translation>
+    </message>
+    <message>
+        <source>Automatic: %1</source>
+        <translation>자동: %1</translation>
+    </message>
+    <message>
+        <source>%1, %2 GB (%3)</source>
+        <translation>%1, %2 GB (%3)</translation>
+    </message>
+    <message>
+        <source>CPU: %1, %2 cores</source>
+        <translation>CPU: %1, 코어 %2개</translation>
+    </message>
+    <message>
+        <source>compute capability %1.%2</source>
+        <translation>연산 능력 %1.%2</translation>
+    </message>
+    <message>
+        <source>bf16 native</source>
+        <translation>bf16 하드웨어 지원</translation>
+    </message>
+    <message>
+        <source>bf16 emulated (slow)</source>
+        <translation>bf16 에뮬레이션 (느림)</translation>
     </message>
 </context>
 <context>

@@ -227,9 +227,15 @@ void MainWindow::retranslateUi()
     m_helpAction->setText(tr("CycleGAN Studio &Help"));
     m_aboutAction->setText(tr("&About CycleGAN Studio"));
     m_aboutQtAction->setText(tr("About &Qt"));
-    m_deviceLabel->setText(m_deviceDescription.isEmpty()
-                               ? tr("Detecting the compute device\u2026")
-                               : tr("Device: %1").arg(m_deviceDescription));
+    // An NVIDIA GPU that training cannot use is said where the device is shown.
+    m_deviceLabel->setToolTip(m_gpuUnavailable);
+    if (!m_gpuUnavailable.isEmpty() && !m_deviceDescription.isEmpty())
+        m_deviceLabel->setText(tr("Device: %1 \u2014 the NVIDIA GPU is not used (why: hover)")
+                                   .arg(m_deviceDescription));
+    else
+        m_deviceLabel->setText(m_deviceDescription.isEmpty()
+                                   ? tr("Detecting the compute device\u2026")
+                                   : tr("Device: %1").arg(m_deviceDescription));
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -249,21 +255,36 @@ void MainWindow::showPage(int page)
         m_sideBar->setCurrentRow(page);
 }
 
+namespace {
+// What the device probe finds, off the GUI thread (CUDA initialisation can take seconds).
+struct DeviceProbe {
+    QString description;
+    std::vector<cgs::ComputeDevice> devices;
+    QString gpuUnavailable;
+};
+} // namespace
+
 void MainWindow::detectDevice()
 {
-    auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
-        m_deviceDescription = watcher->result();
+    auto *watcher = new QFutureWatcher<DeviceProbe>(this);
+    connect(watcher, &QFutureWatcher<DeviceProbe>::finished, this, [this, watcher] {
+        const DeviceProbe probe = watcher->result();
+        m_deviceDescription = probe.description;
+        m_gpuUnavailable = probe.gpuUnavailable;
+        m_train->optionsForm()->setDevices(probe.devices, probe.gpuUnavailable);
         retranslateUi();
         watcher->deleteLater();
     });
-    // CUDA initialisation can take seconds: keep it off the GUI thread.
     watcher->setFuture(QtConcurrent::run([] {
+        DeviceProbe probe;
         try {
-            return QString::fromStdString(cgs::describeDevice("auto").description);
+            probe.description = QString::fromStdString(cgs::describeDevice("auto").description);
         } catch (const std::exception &e) {
-            return QString::fromUtf8(e.what());
+            probe.description = QString::fromUtf8(e.what());
         }
+        probe.devices = cgs::listDevices();
+        probe.gpuUnavailable = QString::fromStdString(cgs::gpuUnavailableReason());
+        return probe;
     }));
 }
 

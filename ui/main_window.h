@@ -99,6 +99,7 @@ private:
     RunsPage *m_runs;
     QLabel *m_deviceLabel;
     QString m_deviceDescription;
+    QString m_gpuUnavailable; // why this machine's NVIDIA GPU is not used; "" when nothing to say
     bool m_closeWhenIdle = false; // closing waits for the training to stop and save
     QPointer<QMessageBox> m_closeQuestion;
     QPointer<QMessageBox> m_interruptedOffer;

@@ -21,6 +21,8 @@ struct Command {
 
 Command addTrainCommand(CLI::App &root);
 Command addBenchCommand(CLI::App &root);
+// `cyclegan devices`: the devices training can use (app/cli/devices_command.cpp).
+Command addDevicesCommand(CLI::App &root);
 Command addTranslateCommand(CLI::App &root);
 Command addConvertCommand(CLI::App &root);
 Command addEvalCommand(CLI::App &root);

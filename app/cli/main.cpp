@@ -30,6 +30,7 @@ int main(int argc, char **argv) {
         cgs::cli::addDownloadCommand(root),
 #endif
         cgs::cli::addBenchCommand(root),
+        cgs::cli::addDevicesCommand(root),
     };
     try {
         root.parse(argc, argv);

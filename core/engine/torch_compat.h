@@ -46,6 +46,35 @@ inline std::string cudaDeviceName(int index) {
 #endif
 }
 
+// Memory and compute capability of CUDA device `index` (zeros without CUDA).
+struct CudaDeviceFacts {
+    std::string name;
+    long long memoryBytes = 0;
+    int major = 0, minor = 0;
+};
+inline CudaDeviceFacts cudaDeviceFacts(int index) {
+    CudaDeviceFacts facts;
+#if defined(CGS_WITH_CUDA)
+    const cudaDeviceProp *prop = at::cuda::getDeviceProperties(index);
+    facts.name = prop->name;
+    facts.memoryBytes = static_cast<long long>(prop->totalGlobalMem);
+    facts.major = prop->major;
+    facts.minor = prop->minor;
+#else
+    facts.name = "CUDA device " + std::to_string(index);
+#endif
+    return facts;
+}
+
+// The CUDA runtime version the build was compiled against, as "13.0"; "" without CUDA.
+inline std::string cudaBuildVersion() {
+#if defined(CGS_WITH_CUDA) && defined(CUDART_VERSION)
+    return std::to_string(CUDART_VERSION / 1000) + "." + std::to_string(CUDART_VERSION % 1000 / 10);
+#else
+    return {};
+#endif
+}
+
 // Exact snapshot of the default CPU generator, as a uint8 tensor (both versions).
 inline torch::Tensor cpuRngState() {
     return at::detail::getDefaultCPUGenerator().get_state();

@@ -11,7 +11,9 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QMessageBox>
+#include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QMenu>
@@ -202,6 +204,36 @@ TEST(MainWindow, HelpNamesAShortcutForEveryPage)
     EXPECT_TRUE(help->text().contains(QStringLiteral("Ctrl+1\u2026%1").arg(MainWindow::PageCount)))
         << help->text().toStdString();
     help->close();
+}
+
+// The 12-06 walk: the device box was free text (auto / cpu / cuda), and a machine with an NVIDIA
+// GPU trained on the CPU without a word. Now the devices are offered by name, and a GPU that
+// cannot be used is said where the device is shown, with why (an injected driver folder).
+TEST(MainWindow, DevicesAreChosenByNameAndAnUnusableGpuIsExplained)
+{
+    QTemporaryDir driver;
+    QDir(driver.path()).mkpath(QStringLiteral("gpus/0000:01:00.0"));
+    QFile info(driver.filePath(QStringLiteral("gpus/0000:01:00.0/information")));
+    ASSERT_TRUE(info.open(QIODevice::WriteOnly));
+    info.write("Model: \t\t NVIDIA GeForce RTX 3090\n");
+    info.close();
+    qputenv("CGS_NVIDIA_DRIVER_DIR", driver.path().toUtf8());
+    MainWindow window;
+    const bool explained = test::waitUntil(
+        [&] { return window.deviceText().contains(QStringLiteral("NVIDIA GPU is not used")); },
+        30000);
+    qunsetenv("CGS_NVIDIA_DRIVER_DIR");
+    if (!explained && window.deviceText().contains(QStringLiteral("CUDA")))
+        GTEST_SKIP() << "a usable GPU here";
+    EXPECT_TRUE(explained) << window.deviceText().toStdString();
+    QComboBox *box = window.trainPage()->optionsForm()->deviceBox();
+    EXPECT_FALSE(box->isEditable());
+    EXPECT_GE(box->findData(QStringLiteral("cpu")), 0);
+    EXPECT_EQ(box->itemData(0).toString(), QStringLiteral("auto"));
+    EXPECT_TRUE(box->toolTip().contains(QStringLiteral("NVIDIA GeForce RTX 3090")))
+        << box->toolTip().toStdString();
+    box->setCurrentIndex(box->findData(QStringLiteral("cpu")));
+    EXPECT_EQ(window.trainPage()->optionsForm()->options().device, "cpu");
 }
 } // namespace
 } // namespace cgs::ui

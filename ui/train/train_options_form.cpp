@@ -102,8 +102,8 @@ QStringList toolTipTexts()
                     "(--lambda_identity; official default: 0.5)."),
         QObject::tr("Images per step (--batch_size; official default: 1)."),
         QObject::tr("Initial learning rate of Adam (--lr; official default: 0.0002)."),
-        QObject::tr("Where to train: auto takes a CUDA GPU when there is one (not in the official "
-                    "code, which uses --gpu_ids 0)."),
+        QObject::tr("Where to train, by name: Automatic takes the first of the list, a CUDA GPU "
+                    "when there is one (--device; the official code uses --gpu_ids 0)."),
         QObject::tr("-1: a new random seed each run (printed and saved); a fixed seed makes CPU runs "
                     "reproducible (not in the official code)."),
         QObject::tr("Images are scaled to this size before the crop (--load_size; official default: 286)."),
@@ -320,9 +320,10 @@ QWidget *TrainOptionsForm::buildMainGroup()
     m_lambdaIdentity = doubleSpin(0, 10, 0.1, 2);
     m_batchSize = spin(1, 256);
     m_lr = doubleSpin(0, 1, 0.00005, 6);
+    // Devices by name, not free text: the list of this machine comes with setDevices().
     m_device = new QComboBox;
-    m_device->setEditable(true);
-    m_device->addItems({QStringLiteral("auto"), QStringLiteral("cpu"), QStringLiteral("cuda")});
+    m_device->addItem(tr("Automatic (a GPU when there is one)"), QStringLiteral("auto"));
+    m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
     // A line edit, not a spin box: seeds are 64-bit (a run's random seed does not fit an int).
     m_seed = new QLineEdit;
     m_seed->setValidator(new QRegularExpressionValidator(
@@ -401,6 +402,7 @@ void TrainOptionsForm::retranslateUi()
         if (QWidget *field = fieldOf(m_labels[i]))
             field->setToolTip(tips.value(i));
     }
+    updateDeviceToolTip();
     const int blocks = m_blocks->currentIndex();
     m_blocks->clear();
     m_blocks->addItem(tr("ResNet, 6 blocks (128 px)"), QStringLiteral("resnet_6blocks"));
@@ -437,7 +439,7 @@ cgs::TrainOptions TrainOptionsForm::options() const
     o.lambdaIdentity = m_lambdaIdentity->value();
     o.batchSize = m_batchSize->value();
     o.lr = m_lr->value();
-    o.device = m_device->currentText().trimmed().toStdString();
+    o.device = m_device->currentData().toString().toStdString();
     bool seedOk = false;
     o.seed = m_seed->text().toLongLong(&seedOk);
     if (!seedOk)
@@ -479,7 +481,7 @@ void TrainOptionsForm::setOptions(const cgs::TrainOptions &o)
     m_lambdaIdentity->setValue(o.lambdaIdentity);
     m_batchSize->setValue(o.batchSize);
     m_lr->setValue(o.lr);
-    m_device->setCurrentText(QString::fromStdString(o.device));
+    selectDevice(QString::fromStdString(o.device));
     m_seed->setText(QString::number(static_cast<qlonglong>(o.seed)));
     m_ngf->setValue(o.ngf);
     m_ndf->setValue(o.ndf);
@@ -574,6 +576,58 @@ void TrainOptionsForm::dropEvent(QDropEvent *event)
         useFolders(folders);
         event->acceptProposedAction();
     }
+}
+
+void TrainOptionsForm::selectDevice(const QString &spec)
+{
+    const QString wanted = spec.isEmpty() ? QStringLiteral("auto") : spec;
+    int index = m_device->findData(wanted);
+    if (index < 0 && wanted == QLatin1String("cuda"))
+        index = m_device->findData(QStringLiteral("cuda:0"));
+    if (index < 0) {
+        // A run made elsewhere (another machine's GPU): shown as it is, training says why not.
+        m_device->addItem(tr("%1 (not on this machine)").arg(wanted), wanted);
+        index = m_device->count() - 1;
+    }
+    m_device->setCurrentIndex(index);
+}
+
+void TrainOptionsForm::setDevices(const std::vector<cgs::ComputeDevice> &devices,
+                                  const QString &gpuUnavailable)
+{
+    const QString current = m_device->currentData().toString();
+    const QSignalBlocker blocker(m_device);
+    m_device->clear();
+    const QString first = devices.empty() ? tr("CPU") : QString::fromStdString(devices.front().name);
+    m_device->addItem(tr("Automatic: %1").arg(first), QStringLiteral("auto"));
+    for (const cgs::ComputeDevice &d : devices) {
+        const QString name = QString::fromStdString(d.name);
+        const QString text =
+            d.gpu ? tr("%1, %2 GB (%3)").arg(name).arg(d.memoryBytes / 1e9, 0, 'f', 1)
+                        .arg(QString::fromStdString(d.spec))
+                  : tr("CPU: %1, %2 cores").arg(name).arg(d.cores);
+        m_device->addItem(text, QString::fromStdString(d.spec));
+        QStringList facts;
+        if (d.gpu)
+            facts << tr("compute capability %1.%2").arg(d.computeMajor).arg(d.computeMinor);
+        for (const auto &f : d.features)
+            facts << QString::fromStdString(f);
+        facts << (d.bf16 ? tr("bf16 native") : tr("bf16 emulated (slow)"));
+        m_device->setItemData(m_device->count() - 1, facts.join(QStringLiteral(", ")),
+                              Qt::ToolTipRole);
+    }
+    m_gpuUnavailable = gpuUnavailable;
+    updateDeviceToolTip();
+    selectDevice(current);
+}
+
+// The device field's tooltip, and why this machine's NVIDIA GPU is not in the list when so.
+void TrainOptionsForm::updateDeviceToolTip()
+{
+    const QString tip = toolTipTexts().value(13);
+    m_device->setToolTip(m_gpuUnavailable.isEmpty()
+                             ? tip
+                             : tip + QStringLiteral("\n\n") + m_gpuUnavailable);
 }
 
 } // namespace cgs::ui

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/engine/device.h"
+
 #include "core/engine/train/train_options.h"
 
 #include <QHash>
@@ -31,6 +33,11 @@ public:
 
     cgs::TrainOptions options() const;
     void setOptions(const cgs::TrainOptions &options);
+    // This machine's devices (cgs::listDevices(), GPUs first), offered by name; the one chosen
+    // is kept. `gpuUnavailable`: why an NVIDIA GPU here cannot be used (shown in the field's
+    // tooltip), "" when there is nothing to say.
+    void setDevices(const std::vector<cgs::ComputeDevice> &devices, const QString &gpuUnavailable);
+    QComboBox *deviceBox() const { return m_device; }
     // Small model settings that train visibly within seconds on a CPU, on `dataroot`.
     static cgs::TrainOptions quickStartOptions(const QString &dataroot, const QString &runsDir);
 
@@ -66,6 +73,8 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    void selectDevice(const QString &spec);
+    void updateDeviceToolTip();
     QWidget *buildDataGroup();
     QWidget *buildMainGroup();
     QWidget *buildAdvancedGroup();
@@ -76,6 +85,7 @@ private:
     QLineEdit *m_dataroot, *m_dirA, *m_dirB, *m_runName, *m_runsDir;
     QSpinBox *m_cropSize, *m_epochs, *m_decayEpochs, *m_batchSize;
     QLineEdit *m_seed; // 64-bit: -1 or 0 .. 9223372036854775807
+    QString m_gpuUnavailable;
     QComboBox *m_blocks, *m_device;
     QDoubleSpinBox *m_lambdaCycle, *m_lambdaIdentity, *m_lr;
     QSpinBox *m_loadSize, *m_ngf, *m_ndf, *m_poolSize, *m_displayFreq, *m_previewCount,

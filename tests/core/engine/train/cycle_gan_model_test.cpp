@@ -149,8 +149,9 @@ TEST(CycleGanModel, Bf16AutocastStaysCloseToFp32) {
     const auto bf16 = lossesAfter(o, 1);
     // Same weights, one forward: bf16 keeps 8 bits of mantissa, so the losses agree to some
     // percent, not bit for bit. How many depends on the CPU's bf16 kernels: within 5 % on an
-    // Intel Xeon with AMX, up to 10 % (G_A 1.43 against 1.30) on an AMD EPYC with
-    // AVX512-BF16 (Debian's LibTorch 1.13, 2026-12-06); a wrong cast is off by far more.
+    // Intel Xeon with AMX, up to 10 % (G_A 1.43 against 1.30) on an AMD EPYC without AVX-512,
+    // where bf16 is emulated (Debian's LibTorch 1.13, 2026-12-06); a wrong cast is off by far
+    // more.
     EXPECT_TRUE(torch::allclose(fp32, bf16, 0.15, 0.01)) << fp32 << bf16;
     EXPECT_FALSE(torch::equal(fp32, bf16)) << "autocast had no effect";
 }
