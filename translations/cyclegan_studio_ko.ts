@@ -1051,6 +1051,38 @@ Checkpoint: %2
         <source>photo → Monet</source>
         <translation>사진 → 모네</translation>
     </message>
+    <message>
+        <source>finished</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>학습 중</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>%1 (run, epoch %2 of %3, %4, %5)</source>
+        <translation>%1 (실행, 에포크 %2/%3, %4, %5)</translation>
+    </message>
+    <message>
+        <source>%1 (official code&apos;s folder)</source>
+        <translation>%1 (공식 코드의 폴더)</translation>
+    </message>
+    <message>
+        <source>%1 (weight file)</source>
+        <translation>%1 (가중치 파일)</translation>
+    </message>
 </context>
 <context>
     <name>cgs::ui::PreviewPanel</name>

@@ -1,16 +1,20 @@
 #include "ui/widgets/model_picker.h"
 
 #include "app/download/download_catalog.h"
+#include "core/engine/checkpoint/model_location.h"
+#include "core/engine/train/run_folder.h"
 #include "core/engine/translate/demo_model.h"
 #include "ui/widgets/domain_names.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QDir>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QSettings>
 #include <QToolButton>
 
@@ -122,7 +126,7 @@ void ModelPicker::reloadRecent()
             continue;
         const auto *official = cgs::download::installedModelAt(path, data);
         const QString label = official ? tr("%1 (official %2)").arg(official->description, official->name)
-                                       : QFileInfo(path).fileName();
+                                       : describeModel(path);
         m_models->addItem(label, path);
         m_models->setItemData(m_models->count() - 1, QDir::toNativeSeparators(path),
                               Qt::ToolTipRole);
@@ -140,6 +144,36 @@ void ModelPicker::reloadRecent()
     const int index = m_models->findData(current);
     m_models->setCurrentIndex(index >= 0 ? index : (m_models->count() > 0 ? 0 : -1));
     updateDirectionNames();
+}
+
+// A run says how far it got, when, and whether it is finished, so that a stopped 2-epoch try
+// is not mistaken for the trained model; other models say what they are.
+QString ModelPicker::describeModel(const QString &path)
+{
+    const std::string p = path.toStdString();
+    const QString name = QFileInfo(path).fileName();
+    switch (cgs::locateModel(p).kind) {
+    case cgs::ModelKind::Run: {
+        const cgs::RunFolder::Summary s = cgs::RunFolder(p).summary();
+        using State = cgs::RunFolder::RunState;
+        const QString state = s.status.state == State::Finished   ? tr("finished")
+                              : s.status.state == State::Training ? tr("training")
+                              : s.status.state == State::Paused   ? tr("paused")
+                              : s.status.state == State::Failed   ? tr("failed")
+                                                                  : tr("stopped");
+        const QString when = QLocale().toString(QDateTime::fromSecsSinceEpoch(s.modified),
+                                                QLocale::ShortFormat);
+        return tr("%1 (run, epoch %2 of %3, %4, %5)")
+            .arg(name).arg(s.epoch).arg(s.totalEpochs).arg(state, when);
+    }
+    case cgs::ModelKind::OfficialRun:
+    case cgs::ModelKind::OfficialModel:
+        return tr("%1 (official code's folder)").arg(name);
+    case cgs::ModelKind::OfficialFile:
+        return tr("%1 (weight file)").arg(name);
+    default:
+        return name;
+    }
 }
 
 void ModelPicker::setRuns(const QStringList &runDirs)

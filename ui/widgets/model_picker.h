@@ -29,6 +29,10 @@ public:
     bool isDemoModel() const;
 
     static QStringList recentModels();
+    // The list's label of a model path: a run with its epoch, total epochs, state and date
+    // ("h2z (run, epoch 2 of 10, stopped, 06/12/2026 07:12)"), an official folder or weight
+    // file named as such; reads the run's summary (small files only).
+    static QString describeModel(const QString &path);
     static void rememberModel(const QString &path);
 
 public slots:
