@@ -780,10 +780,6 @@ Checkpoint: %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Learning rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cycle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -809,6 +805,10 @@ Checkpoint: %2
     </message>
     <message>
         <source>lr %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lr</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -779,10 +779,6 @@ Checkpoint: %2
         <translation>적대적 손실</translation>
     </message>
     <message>
-        <source>Learning rate</source>
-        <translation>학습률</translation>
-    </message>
-    <message>
         <source>Cycle</source>
         <translation>순환 손실</translation>
     </message>
@@ -809,6 +805,10 @@ Checkpoint: %2
     <message>
         <source>lr %1</source>
         <translation>학습률 %1</translation>
+    </message>
+    <message>
+        <source>lr</source>
+        <translation>lr</translation>
     </message>
 </context>
 <context>

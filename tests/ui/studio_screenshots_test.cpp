@@ -39,6 +39,16 @@
 namespace cgs::ui {
 namespace {
 
+// The window size of the pictures: 1360x860, or $CGS_SCREENSHOT_SIZE ("1280x720") to look at
+// the pages at another size.
+QSize screenshotSize()
+{
+    const QList<QByteArray> parts = qgetenv("CGS_SCREENSHOT_SIZE").split('x');
+    if (parts.size() == 2 && parts[0].toInt() > 0 && parts[1].toInt() > 0)
+        return {parts[0].toInt(), parts[1].toInt()};
+    return {1360, 860};
+}
+
 using test::waitUntil;
 using State = TrainingController::State;
 
@@ -151,7 +161,7 @@ TEST(StudioScreenshots, EveryPageOfALongerRun)
     LanguageManager languages;
     languages.setLanguage("en");
     MainWindow window(&languages);
-    window.resize(1360, 860);
+    window.resize(screenshotSize());
     window.show();
 
     // Train: the run resumed for one more epoch, its loss history and a few live previews.
@@ -228,7 +238,7 @@ TEST(StudioScreenshots, EveryPageDuringAShortRealTraining)
     LanguageManager languages;
     languages.setLanguage("en");
     MainWindow window(&languages);
-    window.resize(1360, 860);
+    window.resize(screenshotSize());
     window.show();
 
     cgs::TrainOptions options =

@@ -44,7 +44,9 @@ QPen penFor(int k)
 LossPlot::LossPlot(QWidget *parent) : QWidget(parent), m_raw(kSeries), m_ema(kSeries, 0.0)
 {
     m_plot = new QCustomPlot(this);
-    m_plot->setMinimumHeight(240);
+    // What the two legend lines and three panels need: at 240 px (1280x720) QCustomPlot
+    // squeezed the legend and cut off its underscores ("D A").
+    m_plot->setMinimumHeight(280);
     m_logScale = new QCheckBox(this);
     m_smoothingSlider = new QSlider(Qt::Horizontal, this);
     m_smoothingSlider->setRange(0, 99);
@@ -152,7 +154,9 @@ void LossPlot::retranslateUi()
     m_logScale->setText(tr("Log scale"));
     m_smoothingLabel->setText(tr("Smoothing %1").arg(m_smoothing, 0, 'f', 2));
     m_panels[0]->axis(QCPAxis::atLeft)->setLabel(tr("Adversarial"));
-    m_panels[0]->axis(QCPAxis::atRight)->setLabel(tr("Learning rate"));
+    // Short: the adversarial panel can be lower than "Learning rate" is long (it read
+    // "earning rate" at 1280x720); the legend's "lr" and the tooltip say the rest.
+    m_panels[0]->axis(QCPAxis::atRight)->setLabel(tr("lr"));
     m_panels[1]->axis(QCPAxis::atLeft)->setLabel(tr("Cycle"));
     m_panels[2]->axis(QCPAxis::atLeft)->setLabel(tr("Identity"));
     m_panels[2]->axis(QCPAxis::atBottom)->setLabel(tr("Iteration"));

@@ -5,6 +5,7 @@
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
+#include <QScrollArea>
 #include <QSlider>
 #include <QVBoxLayout>
 
@@ -38,9 +39,18 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_caption);
     bottom->addWidget(m_history, 1);
+    // The tiles live in a scroll area: where the page has less height than the tiles' minimum
+    // (1280x720 with the stop banner shown) they scroll instead of overlapping their captions
+    // and the history slider (the 12-06 walk).
+    m_tileArea = new QWidget;
+    m_tileArea->setLayout(m_grid);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(m_tileArea);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_placeholder);
-    layout->addLayout(m_grid, 1);
+    layout->addWidget(scroll, 1);
     layout->addLayout(bottom);
     connect(m_history, &QSlider::valueChanged, this, &PreviewPanel::showFrame);
     retranslateUi();
@@ -189,11 +199,11 @@ void PreviewPanel::rebuildTiles(int rows, int columns)
         m_grid->setColumnStretch(c, 1); // equal columns, whatever their headers' lengths
     for (int r = 0; r < rows; ++r) {
         for (int c = 0; c < columns; ++c) {
-            auto *tile = new ImageTile(this);
+            auto *tile = new ImageTile(m_tileArea);
             tile->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
             tile->setMinimumSize(kMinTileSide, kMinTileSide); // training crops are often 64 px
             m_grid->addWidget(tile, 2 * r + 1, c);
-            auto *header = new QLabel(this);
+            auto *header = new QLabel(m_tileArea);
             header->setAlignment(Qt::AlignCenter);
             header->setWordWrap(true); // long domain names wrap instead of widening the column
             m_grid->addWidget(header, 2 * r, c);

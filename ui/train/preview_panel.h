@@ -56,6 +56,7 @@ private:
     QVector<ImageTile *> m_tiles;
     QVector<QLabel *> m_headers;
     QGridLayout *m_grid;
+    QWidget *m_tileArea = nullptr; // holds m_grid, inside a scroll area
     QSlider *m_history;
     QLabel *m_caption;
     QLabel *m_placeholder;

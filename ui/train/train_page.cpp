@@ -447,6 +447,15 @@ void TrainPage::stopWatching()
         m_form->setOptions(*m_formBeforeWatch);
         m_formBeforeWatch.reset();
     }
+    // Closed: nothing of that run stays on the page (the walk saw its curves, status and a
+    // field's red mark linger).
+    m_historyLoad.waitForFinished();
+    m_plot->clear();
+    m_previews->clear();
+    m_metricsPlot->setRows({});
+    m_banner->clear();
+    m_form->clearMarks();
+    resetStatus({});
     updateButtons();
 }
 

@@ -111,6 +111,10 @@ TEST(TrainPageWatch, ResumingARunThatIsTrainedElsewhereWatchesIt)
     EXPECT_TRUE(page.optionsForm()->isEditable());
     EXPECT_EQ(page.optionsForm()->options().name, "mine");
     EXPECT_EQ(page.optionsForm()->options().cropSize, 48);
+    // The 12-06 walk: after Close, the old run's curves, status and banner stayed.
+    EXPECT_EQ(page.lossPlot()->pointCount(), 0);
+    EXPECT_FALSE(page.banner()->isVisibleTo(&page));
+    EXPECT_FALSE(page.statusText().contains(QStringLiteral("held"))) << page.statusText().toStdString();
 }
 
 // A run that another process trains opens read-only and follows the log.
